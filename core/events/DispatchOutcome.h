@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MPL-2.0
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+
+namespace fsd {
+
+// What Dispatcher::dispatch() returns besides the reply, for the transport's bookkeeping.
+struct DispatchOutcome
+{
+    QJsonObject reply;
+    // SHA-256 of the token the request authenticated with, or of the token `login` issued.
+    // Empty for local requests and failed authentication. A WebSocket binds to it.
+    QByteArray tokenHash;
+    // True when the request committed a change; the reply was then also emitted as
+    // Dispatcher::changeCommitted().
+    bool changed = false;
+    // True when the request was a successful `logout`: `tokenHash` is no longer valid.
+    bool loggedOut = false;
+
+    bool isError() const { return reply.contains(QLatin1String("error")); }
+    QString error() const { return reply.value(QLatin1String("error")).toString(); }
+};
+
+} // namespace fsd

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MPL-2.0
+#include "core/events/DispatchQueue.h"
+
+#include "core/events/Dispatcher.h"
+
+#include <QThread>
+
+namespace fsd {
+
+DispatchQueue::DispatchQueue(Dispatcher *dispatcher, QObject *parent)
+    : QObject(parent)
+    , m_dispatcher(dispatcher)
+{
+    connect(dispatcher, &Dispatcher::changeCommitted, this, &DispatchQueue::changeCommitted);
+    connect(dispatcher, &Dispatcher::tokenEnded, this, &DispatchQueue::tokenEnded);
+}
+
+void DispatchQueue::submit(const QJsonObject &request, const RequestContext &context,
+                           QObject *receiver, std::function<void(const DispatchOutcome &)> done)
+{
+    QPointer<QObject> target(receiver);
+    QMetaObject::invokeMethod(
+        m_dispatcher,
+        [dispatcher = m_dispatcher, request, context, target, done = std::move(done)]() {
+            DispatchOutcome outcome = dispatcher->dispatch(request, context);
+            if (!target)
+                return;
+            QMetaObject::invokeMethod(
+                target.data(), [outcome, done]() { done(outcome); }, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+bool DispatchQueue::isTokenValid(const QByteArray &tokenHash)
+{
+    bool valid = false;
+    const auto type = m_dispatcher->thread() == QThread::currentThread()
+        ? Qt::DirectConnection
+        : Qt::BlockingQueuedConnection;
+    QMetaObject::invokeMethod(
+        m_dispatcher, [&]() { valid = m_dispatcher->isTokenValid(tokenHash); }, type);
+    return valid;
+}
+
+} // namespace fsd

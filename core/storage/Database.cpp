@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: MPL-2.0
+#include "core/storage/Database.h"
+
+#include "core/storage/Schema.h"
+#include "core/storage/StorageLog.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+
+Q_LOGGING_CATEGORY(lcStorage, "fsdirector.storage", QtInfoMsg)
+
+namespace fsd {
+
+namespace {
+
+constexpr QFile::Permissions OwnerOnly = QFile::ReadOwner | QFile::WriteOwner;
+
+// Creates the SQLite file (and its folder) readable by the owner only before SQLite opens it.
+// SQLite gives the -wal and -shm files the permissions of the database file.
+Status prepareSqliteFile(const QString &path)
+{
+    const QFileInfo info(path);
+    QDir folder = info.absoluteDir();
+    if (!folder.exists() && !folder.mkpath(QStringLiteral("."))) {
+        return ApiError::make(Database::StorageFailure,
+                              QStringLiteral("Cannot create the folder %1 for the database. "
+                                             "Check its parent's permissions or pass --database.")
+                                  .arg(folder.absolutePath()));
+    }
+    if (info.exists())
+        return {};
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+        return ApiError::make(Database::StorageFailure,
+                              QStringLiteral("Cannot create the database file %1: %2")
+                                  .arg(path, file.errorString()));
+    }
+    file.close();
+    file.setPermissions(OwnerOnly);
+    return {};
+}
+
+} // namespace
+
+Database::Database(DatabaseOptions options, QString connectionName)
+    : m_options(std::move(options))
+    , m_connectionName(std::move(connectionName))
+    , m_dialect(m_options.backend)
+{
+}
+
+Database::~Database()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const DatabaseOptions &options,
+                                                 const QString &connectionName)
+{
+    std::unique_ptr<Database> database(new Database(options, connectionName));
+    const SqlDialect &dialect = database->dialect();
+
+    if (dialect.backend() == SqlDialect::Backend::SQLite && !options.readOnly) {
+        Status prepared = prepareSqliteFile(options.path);
+        if (!prepared)
+            return prepared.error();
+    }
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(dialect.driverName(), connectionName);
+    if (!db.isValid()) {
+        return ApiError::make(StorageFailure,
+                              QStringLiteral("The Qt SQL driver %1 is not installed.")
+                                  .arg(dialect.driverName()));
+    }
+    if (dialect.backend() == SqlDialect::Backend::SQLite) {
+        db.setDatabaseName(options.path);
+        if (options.readOnly)
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+    } else {
+        db.setHostName(options.host);
+        db.setPort(options.port);
+        db.setDatabaseName(options.databaseName);
+        db.setUserName(options.userName);
+        db.setPassword(options.password);
+    }
+    if (!db.open()) {
+        return ApiError::make(StorageFailure,
+                              QStringLiteral("Cannot open the database %1: %2")
+                                  .arg(database->displayLocation(), db.lastError().text()));
+    }
+
+    Status configured = database->configureConnection();
+    if (!configured)
+        return configured.error();
+    if (!options.readOnly) {
+        Status migrated = Schema::migrate(*database);
+        if (!migrated)
+            return migrated.error();
+    }
+    qCDebug(lcStorage) << "Opened database" << database->displayLocation() << "as"
+                       << connectionName;
+    return database;
+}
+
+Result<std::unique_ptr<Database>> Database::openClone(const QString &connectionName,
+                                                      bool readOnly) const
+{
+    DatabaseOptions options = m_options;
+    options.readOnly = readOnly;
+    return open(options, connectionName);
+}
+
+Status Database::configureConnection()
+{
+    if (m_dialect.backend() != SqlDialect::Backend::SQLite)
+        return {};
+    // WAL lets readers (the mod_xml_curl thread) run beside a writer; synchronous=NORMAL in WAL
+    // mode keeps every committed transaction across a killed process, losing at most the last
+    // ones on a power cut. busy_timeout makes a second connection wait for a writer.
+    QStringList pragmas = {QStringLiteral("PRAGMA foreign_keys = ON"),
+                           QStringLiteral("PRAGMA busy_timeout = 5000")};
+    if (!m_options.readOnly) {
+        pragmas.prepend(QStringLiteral("PRAGMA journal_mode = WAL"));
+        pragmas.append(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    }
+    for (const QString &pragma : pragmas) {
+        auto result = exec(pragma);
+        if (!result)
+            return result.error();
+    }
+    return {};
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+QString Database::displayLocation() const
+{
+    if (m_dialect.backend() == SqlDialect::Backend::SQLite)
+        return m_options.path;
+    return QStringLiteral("postgresql://%1@%2:%3/%4")
+        .arg(m_options.userName, m_options.host.isEmpty() ? QStringLiteral("localhost")
+                                                          : m_options.host)
+        .arg(m_options.port)
+        .arg(m_options.databaseName);
+}
+
+Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values) const
+{
+    if (m_faultInjector && m_faultInjector(sql)) {
+        qCWarning(lcStorage) << "Injected storage fault for" << sql.left(80);
+        return ApiError::make(StorageFailure, QStringLiteral("injected fault"));
+    }
+    QSqlQuery query(connection());
+    query.setForwardOnly(true);
+    if (!query.prepare(sql)) {
+        qCWarning(lcStorage).noquote() << "Cannot prepare statement:" << query.lastError().text()
+                                       << "SQL:" << sql.simplified().left(200);
+        return ApiError::make(StorageFailure, query.lastError().text());
+    }
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec()) {
+        qCWarning(lcStorage).noquote() << "Statement failed:" << query.lastError().text()
+                                       << "SQL:" << sql.simplified().left(200);
+        return ApiError::make(StorageFailure, query.lastError().text());
+    }
+    return query;
+}
+
+Status Database::transaction(const std::function<Status()> &work)
+{
+    if (m_transactionDepth > 0) {
+        ++m_transactionDepth;
+        Status status = work();
+        --m_transactionDepth;
+        return status;
+    }
+
+    QSqlDatabase db = connection();
+    if (!db.transaction()) {
+        qCWarning(lcStorage) << "Cannot begin a transaction:" << db.lastError().text();
+        return ApiError::make(StorageFailure, db.lastError().text());
+    }
+    ++m_transactionDepth;
+    Status status = work();
+    --m_transactionDepth;
+
+    if (!status) {
+        if (!db.rollback())
+            qCWarning(lcStorage) << "Rollback failed:" << db.lastError().text();
+        return status;
+    }
+    if (m_faultInjector && m_faultInjector(QStringLiteral("COMMIT"))) {
+        db.rollback();
+        return ApiError::make(StorageFailure, QStringLiteral("injected fault"));
+    }
+    if (!db.commit()) {
+        qCWarning(lcStorage) << "Commit failed:" << db.lastError().text();
+        db.rollback();
+        return ApiError::make(StorageFailure, db.lastError().text());
+    }
+    return {};
+}
+
+void Database::setFaultInjector(std::function<bool(const QString &)> injector)
+{
+    m_faultInjector = std::move(injector);
+}
+
+} // namespace fsd

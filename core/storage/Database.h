@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MPL-2.0
+#pragma once
+
+#include "core/common/Result.h"
+#include "core/storage/SqlDialect.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantList>
+
+#include <functional>
+#include <memory>
+
+namespace fsd {
+
+// Where the directory is stored. SQLite needs only `path`; PostgreSQL uses the connection
+// fields (an empty host means the local Unix socket).
+struct DatabaseOptions
+{
+    SqlDialect::Backend backend = SqlDialect::Backend::SQLite;
+    QString path;
+    QString host;
+    int port = 5432;
+    QString databaseName;
+    QString userName;
+    QString password;
+    bool readOnly = false;
+};
+
+// One connection to the directory database, used from the thread that opened it. Every
+// statement goes through exec(), which checks and logs failures; every change goes through
+// transaction(). This class and the store classes beside it are the only places with SQL.
+class Database
+{
+public:
+    // Error text of every failed statement; the dispatcher turns it into the event's own
+    // "can't add" / "can't update" / ... and logs the database's message.
+    static inline const QString StorageFailure = QStringLiteral("database error");
+
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Opens (creating if needed) the database and applies pending schema migrations, unless
+    // `options.readOnly`. SQLite files are created readable by their owner only and run in WAL
+    // mode with synchronous=NORMAL and foreign keys on.
+    static Result<std::unique_ptr<Database>> open(const DatabaseOptions &options,
+                                                  const QString &connectionName);
+    // Opens another connection to the same database, for use on another thread.
+    Result<std::unique_ptr<Database>> openClone(const QString &connectionName,
+                                                bool readOnly) const;
+
+    const DatabaseOptions &options() const { return m_options; }
+    const SqlDialect &dialect() const { return m_dialect; }
+    QSqlDatabase connection() const;
+    // A human-readable location: the file path, or user@host/name for PostgreSQL.
+    QString displayLocation() const;
+
+    // Prepares, binds positional values and executes. On failure logs the statement's error
+    // and returns StorageFailure with the database message as detail.
+    Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {}) const;
+    // Runs `work` in one transaction: commits when it succeeds, rolls back when it fails.
+    // Nested calls join the outer transaction.
+    Status transaction(const std::function<Status()> &work);
+    bool inTransaction() const { return m_transactionDepth > 0; }
+
+    // Test seam: when set and returning true for a statement's SQL, exec() fails as if the
+    // database had. Used to reach the "can't ..." errors of every event.
+    void setFaultInjector(std::function<bool(const QString &sql)> injector);
+
+private:
+    Database(DatabaseOptions options, QString connectionName);
+    Status configureConnection();
+
+    DatabaseOptions m_options;
+    QString m_connectionName;
+    SqlDialect m_dialect;
+    int m_transactionDepth = 0;
+    std::function<bool(const QString &)> m_faultInjector;
+};
+
+} // namespace fsd

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: MPL-2.0
+#include "core/storage/DatabaseLock.h"
+
+#include "core/storage/StorageLog.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace fsd {
+
+DatabaseLock::DatabaseLock(const QString &databasePath)
+    : m_databasePath(databasePath)
+    , m_lock(std::make_unique<QLockFile>(databasePath + QStringLiteral(".lock")))
+{
+    // A lock whose process is gone is taken over at once; a live owner is never timed out.
+    m_lock->setStaleLockTime(0);
+}
+
+DatabaseLock::~DatabaseLock()
+{
+    release();
+}
+
+Status DatabaseLock::acquire()
+{
+    if (m_lock->isLocked())
+        return {};
+    if (m_lock->tryLock(0)) {
+        writeOwnerFile();
+        return {};
+    }
+    if (m_lock->error() == QLockFile::PermissionError) {
+        return ApiError::make(QStringLiteral("database locked"),
+                              QStringLiteral("Cannot create the lock file %1.lock: permission "
+                                             "denied. Check the folder's permissions.")
+                                  .arg(m_databasePath));
+    }
+    return ApiError::make(QStringLiteral("database locked"), describeOwner());
+}
+
+void DatabaseLock::setApiAddress(const QString &address)
+{
+    m_apiAddress = address;
+    if (m_lock->isLocked())
+        writeOwnerFile();
+}
+
+void DatabaseLock::release()
+{
+    if (!m_lock->isLocked())
+        return;
+    QFile::remove(m_databasePath + QStringLiteral(".owner"));
+    m_lock->unlock();
+}
+
+void DatabaseLock::writeOwnerFile()
+{
+    QJsonObject owner{{QStringLiteral("pid"), QCoreApplication::applicationPid()},
+                      {QStringLiteral("api"), m_apiAddress}};
+    QSaveFile file(m_databasePath + QStringLiteral(".owner"));
+    if (!file.open(QIODevice::WriteOnly)) {
+        qCWarning(lcStorage) << "Cannot write" << file.fileName() << ":" << file.errorString();
+        return;
+    }
+    file.write(QJsonDocument(owner).toJson(QJsonDocument::Compact));
+    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    if (!file.commit())
+        qCWarning(lcStorage) << "Cannot write" << file.fileName() << ":" << file.errorString();
+}
+
+QString DatabaseLock::describeOwner() const
+{
+    qint64 pid = 0;
+    QString hostName;
+    QString appName;
+    m_lock->getLockInfo(&pid, &hostName, &appName);
+
+    QString api;
+    QFile ownerFile(m_databasePath + QStringLiteral(".owner"));
+    if (ownerFile.open(QIODevice::ReadOnly))
+        api = QJsonDocument::fromJson(ownerFile.readAll()).object().value(QStringLiteral("api")).toString();
+
+    QString text = QStringLiteral("The database %1 is in use by fsdirector process %2")
+                       .arg(m_databasePath)
+                       .arg(pid);
+    if (!api.isEmpty())
+        text += QStringLiteral(", whose API listens on %1").arg(api);
+    text += QStringLiteral(". Send your requests to that process, stop it, or open another "
+                           "database with --database.");
+    return text;
+}
+
+} // namespace fsd

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MPL-2.0
+#pragma once
+
+#include "core/common/Result.h"
+
+#include <QLockFile>
+#include <QString>
+
+#include <memory>
+
+namespace fsd {
+
+// Keeps a second fsdirector process off a database: one process owns it at a time. The lock is
+// `<database>.lock` (QLockFile, removed when stale); `<database>.owner` records the owner's PID
+// and API address so that a refused process can name them.
+class DatabaseLock
+{
+public:
+    explicit DatabaseLock(const QString &databasePath);
+    ~DatabaseLock();
+
+    // Takes the lock without waiting. On failure the error detail names the owning process.
+    Status acquire();
+    // Records the address of the owner's API listener, shown to processes that are refused.
+    void setApiAddress(const QString &address);
+    void release();
+
+private:
+    void writeOwnerFile();
+    QString describeOwner() const;
+
+    QString m_databasePath;
+    QString m_apiAddress;
+    std::unique_ptr<QLockFile> m_lock;
+};
+
+} // namespace fsd
