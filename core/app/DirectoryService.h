@@ -20,8 +20,8 @@ class Dispatcher;
 
 // The running directory: the database (held with its lock), the authenticator and the
 // dispatcher with every handler registered. With `threaded`, they live on a thread of their
-// own and are reached through queue(), so that long imports never block the GUI or the
-// network; without it, everything runs on the calling thread (command line, tests).
+// own and are reached through queue(), so long imports never block the GUI or the network.
+// Without it, everything runs on the calling thread (command line, tests).
 class DirectoryService : public QObject
 {
     Q_OBJECT
@@ -37,7 +37,7 @@ public:
     ~DirectoryService() override;
 
     // Takes the lock, opens and migrates the database and registers the handlers. The error
-    // detail names the owning process when another one holds the database.
+    // detail names the owning process when another process has locked the database.
     static Result<std::unique_ptr<DirectoryService>> start(const Options &options);
 
     DispatchQueue *queue() const { return m_queue.get(); }
