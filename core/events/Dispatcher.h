@@ -16,6 +16,7 @@ namespace fsd {
 class Database;
 class Authenticator;
 class EventRequest;
+enum class Role;
 template<typename T> class Result;
 
 // Runs API requests: `{"event": NAME, "data": {...}}` in, the reply object out. Every face of
@@ -67,8 +68,10 @@ private:
         bool changesDirectory;
     };
 
-    DispatchOutcome run(const QString &event, const QJsonObject &data, const QJsonValue &requestId,
-                        const RequestContext &context);
+    DispatchOutcome login(const QJsonObject &data, const RequestContext &context);
+    DispatchOutcome logout(const QJsonObject &data);
+    QJsonObject runHandler(const QString &event, const Entry &entry, const QJsonObject &data,
+                           const RequestContext &context, Role role, bool *changed);
 
     Database &m_database;
     Authenticator &m_authenticator;

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MPL-2.0
+#include "core/common/NameRules.h"
+
+#include <QHostAddress>
+#include <QRegularExpression>
+
+namespace fsd::NameRules {
+
+namespace {
+
+const QString InvalidName = QStringLiteral("invalid name");
+
+bool hasControlCharacter(const QString &text)
+{
+    for (QChar c : text) {
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            return true;
+    }
+    return false;
+}
+
+bool isHostName(const QString &name)
+{
+    static const QRegularExpression label(
+        QStringLiteral("^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"));
+    if (name.size() > 253)
+        return false;
+    const QStringList labels = name.split(QLatin1Char('.'));
+    for (const QString &part : labels) {
+        if (!label.match(part).hasMatch())
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+QString key(const QString &name)
+{
+    return name.toCaseFolded();
+}
+
+Status checkDomainName(const QString &name)
+{
+    QHostAddress address;
+    if (isHostName(name) || address.setAddress(name))
+        return {};
+    return ApiError::make(InvalidName,
+                          QStringLiteral("The domain name \"%1\" is neither a host name nor an IP "
+                                         "address. Use letters, digits, '-' and dots, such as "
+                                         "\"pbx.example.com\".")
+                              .arg(name));
+}
+
+Status checkUserName(const QString &name)
+{
+    for (QChar c : name) {
+        if (c.isSpace() || c == QLatin1Char('@') || c == QLatin1Char(':')) {
+            return ApiError::make(InvalidName,
+                                  QStringLiteral("The user name \"%1\" contains '%2'. SIP user "
+                                                 "names cannot contain white space, '@' or ':'.")
+                                      .arg(name, c.isSpace() ? QStringLiteral("white space")
+                                                             : QString(c)));
+        }
+    }
+    if (hasControlCharacter(name)) {
+        return ApiError::make(InvalidName,
+                              QStringLiteral("The user name \"%1\" contains a control character.")
+                                  .arg(name));
+    }
+    return {};
+}
+
+Status checkGatewayName(const QString &name)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_.-]+$"));
+    if (pattern.match(name).hasMatch())
+        return {};
+    return ApiError::make(InvalidName,
+                          QStringLiteral("The gateway name \"%1\" may only contain letters, "
+                                         "digits, '_', '.' and '-'; mod_sofia ignores gateways "
+                                         "with other names.")
+                              .arg(name));
+}
+
+Status checkPlainName(const QString &name, const QString &what)
+{
+    if (!hasControlCharacter(name))
+        return {};
+    return ApiError::make(InvalidName,
+                          QStringLiteral("The %1 name \"%2\" contains a control character.")
+                              .arg(what, name));
+}
+
+Status checkCidrList(const QString &cidr)
+{
+    if (cidr.isEmpty())
+        return {};
+    const QStringList entries = cidr.split(QLatin1Char(','));
+    for (const QString &raw : entries) {
+        const QString entry = raw.trimmed();
+        const QString addressPart = entry.section(QLatin1Char('/'), 0, 0);
+        QHostAddress address;
+        const auto subnet = QHostAddress::parseSubnet(entry);
+        if (entry.isEmpty() || !address.setAddress(addressPart) || subnet.second < 0) {
+            return ApiError::make(
+                QStringLiteral("invalid cidr"),
+                QStringLiteral("\"%1\" in \"%2\" is not a subnet. Write subnets such as "
+                               "\"192.0.2.0/24\" separated by commas, or leave it empty.")
+                    .arg(entry, cidr));
+        }
+    }
+    return {};
+}
+
+} // namespace fsd::NameRules

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MPL-2.0
+#pragma once
+
+#include "core/common/Result.h"
+
+#include <QString>
+
+// Naming rules of the directory, shared by the event handlers and the XML importer. Each check
+// returns `invalid name` or `invalid cidr` with a detail that names the value and the rule.
+namespace fsd::NameRules {
+
+// The key that makes names unique case-insensitively (Unicode case folding).
+QString key(const QString &name);
+
+// A host name (letters, digits and '-' in dot-separated labels of at most 63 characters) or an
+// IPv4/IPv6 address. FreeSWITCH matches the domain against the host part of SIP URIs.
+Status checkDomainName(const QString &name);
+// A SIP user part: no white space, control characters, '@' or ':'. Used for user names and
+// number aliases.
+Status checkUserName(const QString &name);
+// ^[A-Za-z0-9_.-]+$, because mod_sofia ignores gateways with other names.
+Status checkGatewayName(const QString &name);
+// Group, parameter and variable names: not empty, no control characters.
+Status checkPlainName(const QString &name, const QString &what);
+// Empty, or a comma-separated list of subnets ("192.0.2.0/24", "2001:db8::/32") or single
+// addresses.
+Status checkCidrList(const QString &cidr);
+
+} // namespace fsd::NameRules
