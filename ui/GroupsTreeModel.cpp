@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "ui/GroupsTreeModel.h"
 
-#include "core/events/EventChannel.h"
 #include "ui/ApiEvents.h"
 #include "ui/DirectoryTreeModel.h"
 #include "ui/Icons.h"
@@ -33,11 +32,6 @@ GroupsTreeModel::GroupsTreeModel(QObject *parent)
 }
 
 GroupsTreeModel::~GroupsTreeModel() = default;
-
-void GroupsTreeModel::setChannel(EventChannel *channel)
-{
-    m_channel = channel;
-}
 
 // --- Messages ----------------------------------------------------------------------------------
 
@@ -224,17 +218,7 @@ void GroupsTreeModel::applyUserItem(const QJsonObject &message)
 void GroupsTreeModel::requestChildren(Node *node)
 {
     if (node->kind == GroupItem)
-        requestMembers(node->id);
-}
-
-void GroupsTreeModel::requestMembers(qint64 groupId)
-{
-    emit membersRequested(groupId);
-    if (!m_channel)
-        return;
-    const QJsonObject data{{QStringLiteral("id"), groupId}};
-    m_channel->send(Events::request(Events::GetGroupUsers, data), this,
-                    [this, groupId](const QJsonObject &reply) { setGroupMembers(groupId, reply); });
+        emit membersRequested(node->id);
 }
 
 void GroupsTreeModel::reloadLoadedGroups()
@@ -242,7 +226,7 @@ void GroupsTreeModel::reloadLoadedGroups()
     for (Node *group : nodesOfKind(GroupItem)) {
         if (group->childrenLoaded && !group->childrenRequested) {
             group->childrenRequested = true;
-            requestMembers(group->id);
+            emit membersRequested(group->id);
         }
     }
 }

@@ -4,16 +4,12 @@
 #include "ui/SortedTreeModel.h"
 
 #include <QJsonObject>
-#include <QPointer>
-
-namespace fsd {
-class EventChannel;
-}
 
 namespace fsd::ui {
 
 // The Groups tree: domains → groups → members, fed with API replies and pushed messages.
-// A group's members are requested (`[Groups] Get_group_users`) when a view first expands it.
+// A group's members are loaded when a view first expands it: the model emits
+// membersRequested() and the owner answers with setGroupMembers().
 // Users dragged from the Directory tree can be dropped onto a group of their own domain.
 class GroupsTreeModel : public SortedTreeModel
 {
@@ -50,16 +46,12 @@ public:
     explicit GroupsTreeModel(QObject *parent = nullptr);
     ~GroupsTreeModel() override;
 
-    // When set, members are requested through `channel` as views need them; otherwise only
-    // membersRequested() is emitted and the caller answers with setGroupMembers().
-    void setChannel(EventChannel *channel);
-
     void applyMessage(const QJsonObject &message);
     // Applies a `[Groups] Get_group_users` reply for `groupId`; an error reply lets a later
     // fetchMore() ask again.
     void setGroupMembers(qint64 groupId, const QJsonObject &reply);
-    // Requests the members of every group whose members were loaded, again, as after a
-    // reconnection; groups not loaded yet stay lazy.
+    // Emits membersRequested() for every group whose members were loaded, to refresh them
+    // after a reconnection or an import; groups not loaded yet stay lazy.
     void reloadLoadedGroups();
     void clear() { clearAll(); }
 
@@ -81,6 +73,8 @@ public:
     Qt::DropActions supportedDropActions() const override;
 
 signals:
+    // The members of the group are needed: answer with setGroupMembers() and the reply of
+    // `[Groups] Get_group_users`.
     void membersRequested(qint64 groupId);
     // Users of the group's domain were dropped onto the group; the caller sends the events.
     void usersDropped(qint64 groupId, const QList<qint64> &userIds);
@@ -93,15 +87,12 @@ private:
     };
 
     void requestChildren(Node *node) override;
-    void requestMembers(qint64 groupId);
     void syncGroups(const QJsonObject &list);
     void insertGroup(Node *domain, qint64 id, const QString &name, bool membersLoaded);
     void upsertMembers(Node *group, const QJsonObject &members);
     void applyGroupItem(const QJsonObject &message);
     void applyUserItem(const QJsonObject &message);
     const Node *dropTarget(const QModelIndex &parent) const;
-
-    QPointer<EventChannel> m_channel;
 };
 
 } // namespace fsd::ui
