@@ -1,0 +1,451 @@
+// SPDX-License-Identifier: MPL-2.0
+// Drives the main window like an operator, against a real database through the local channel.
+#include "core/storage/AttributeStore.h"
+#include "core/storage/DomainStore.h"
+#include "core/storage/GroupStore.h"
+#include "core/storage/UserStore.h"
+#include "tests/ui/LocalDirectory.h"
+#include "tests/ui/ModelTestHelpers.h"
+#include "tests/ui/ScriptedPrompter.h"
+#include "ui/AddMembersDialog.h"
+#include "ui/ApiEvents.h"
+#include "ui/AttributeEditor.h"
+#include "ui/BulkAddUsersDialog.h"
+#include "ui/DetailPane.h"
+#include "ui/DirectoryClient.h"
+#include "ui/DirectoryTreeModel.h"
+#include "ui/GroupsTreeModel.h"
+#include "ui/MainWindow.h"
+#include "ui/NameDialog.h"
+#include "ui/UserFilterProxyModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTest>
+#include <QTreeView>
+
+using namespace fsd;
+using namespace fsd::test;
+using fsd::ui::DirectoryTreeModel;
+using fsd::ui::GroupsTreeModel;
+
+class MainWindowTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void operatorScenario();
+    void rejectedNameStaysInDialog();
+    void pushedChangesAppearLive();
+    void weakPasswordWarning();
+    void quitAsksWhileServingLookups();
+
+private:
+    // Waits until every request sent so far has been answered and applied: the channel keeps
+    // the order of requests, so the reply to one more request comes last.
+    void flush();
+    void trigger(const char *actionName);
+    template<typename Dialog>
+    Dialog *openDialog();
+    void submit(ui::RequestDialog *dialog);
+
+    QStringList storedDomains();
+    QStringList storedUsers(qint64 domainId);
+    QStringList storedMembers(qint64 groupId);
+    QList<AttributeRow> storedUserParams(qint64 userId);
+    std::optional<UserRow> storedUser(qint64 userId);
+
+    std::unique_ptr<LocalDirectory> m_directory;
+    std::unique_ptr<ui::MainWindow> m_window;
+    ScriptedPrompter *m_prompter = nullptr;
+    std::unique_ptr<QAbstractItemModelTester> m_directoryTester;
+    std::unique_ptr<QAbstractItemModelTester> m_filterTester;
+    std::unique_ptr<QAbstractItemModelTester> m_groupsTester;
+};
+
+void MainWindowTest::init()
+{
+    m_directory = std::make_unique<LocalDirectory>();
+    const QString failure = m_directory->start();
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    m_window = std::make_unique<ui::MainWindow>(m_directory->channel.get());
+    auto prompter = std::make_unique<ScriptedPrompter>();
+    m_prompter = prompter.get();
+    m_window->setPrompter(std::move(prompter));
+    const auto mode = QAbstractItemModelTester::FailureReportingMode::QtTest;
+    m_directoryTester = std::make_unique<QAbstractItemModelTester>(m_window->directoryModel(), mode);
+    m_filterTester = std::make_unique<QAbstractItemModelTester>(m_window->filterModel(), mode);
+    m_groupsTester = std::make_unique<QAbstractItemModelTester>(m_window->groupsModel(), mode);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    flush();
+}
+
+void MainWindowTest::cleanup()
+{
+    m_directoryTester.reset();
+    m_filterTester.reset();
+    m_groupsTester.reset();
+    m_window.reset();
+    m_directory.reset();
+}
+
+// --- Helpers -----------------------------------------------------------------------------------
+
+void MainWindowTest::flush()
+{
+    bool answered = false;
+    m_window->client()->send(ui::Events::request(ui::Events::GetDomains), this,
+                             [&answered](const QJsonObject &) { answered = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(answered, 20000);
+}
+
+void MainWindowTest::trigger(const char *actionName)
+{
+    QAction *action = m_window->action(QString::fromLatin1(actionName));
+    QVERIFY2(action, actionName);
+    QVERIFY2(action->isEnabled(), actionName);
+    action->trigger();
+}
+
+template<typename Dialog>
+Dialog *MainWindowTest::openDialog()
+{
+    const QList<Dialog *> dialogs = m_window->findChildren<Dialog *>();
+    for (Dialog *dialog : dialogs) {
+        if (dialog->isVisible())
+            return dialog;
+    }
+    return nullptr;
+}
+
+void MainWindowTest::submit(ui::RequestDialog *dialog)
+{
+    QVERIFY(dialog->okButton()->isEnabled());
+    dialog->okButton()->click();
+    flush();
+}
+
+QStringList MainWindowTest::storedDomains()
+{
+    return m_directory->read([](Database &database) {
+        QStringList names;
+        for (const DomainRow &row : DomainStore(database).list().value())
+            names << row.name;
+        return names;
+    });
+}
+
+QStringList MainWindowTest::storedUsers(qint64 domainId)
+{
+    return m_directory->read([domainId](Database &database) {
+        QStringList names;
+        for (const UserRow &row : UserStore(database).listInDomain(domainId).value())
+            names << row.name;
+        names.sort();
+        return names;
+    });
+}
+
+QStringList MainWindowTest::storedMembers(qint64 groupId)
+{
+    return m_directory->read([groupId](Database &database) {
+        QStringList names;
+        for (const MemberRow &row : GroupStore(database).members(groupId).value())
+            names << row.userName;
+        names.sort();
+        return names;
+    });
+}
+
+QList<AttributeRow> MainWindowTest::storedUserParams(qint64 userId)
+{
+    return m_directory->read([userId](Database &database) {
+        return AttributeStore(database, AttributeStore::Table::UserParams).list(userId).value();
+    });
+}
+
+std::optional<UserRow> MainWindowTest::storedUser(qint64 userId)
+{
+    return m_directory->read([userId](Database &database) {
+        return UserStore(database).find(userId).value();
+    });
+}
+
+// --- Tests -------------------------------------------------------------------------------------
+
+// Create a domain, bulk-add 10 users, put two in a group, add a parameter, disable a user and
+// delete the domain, checking the widgets and the database after each step.
+void MainWindowTest::operatorScenario()
+{
+    DirectoryTreeModel *tree = m_window->directoryModel();
+    GroupsTreeModel *groups = m_window->groupsModel();
+
+    // 1. Add a domain.
+    trigger("addDomainAction");
+    auto *nameDialog = openDialog<ui::NameDialog>();
+    QVERIFY(nameDialog);
+    nameDialog->nameEdit()->setText(QStringLiteral("example.com"));
+    submit(nameDialog);
+    QVERIFY(!openDialog<ui::NameDialog>());
+    QCOMPARE(storedDomains(), QStringList({"example.com"}));
+    QCOMPARE(childNames(*tree), QStringList({"example.com"}));
+    QCOMPARE(childNames(*groups), QStringList({"example.com"}));
+    const qint64 domainId = tree->index(0, 0).data(DirectoryTreeModel::IdRole).toLongLong();
+    // The new domain is selected, so the next actions apply to it.
+    QCOMPARE(m_window->detailPane()->itemKind(), ui::DetailPane::ItemKind::Domain);
+    QCOMPARE(m_window->detailPane()->itemId(), domainId);
+
+    // 2. Bulk-add 10 users, with a preview of the names.
+    trigger("bulkAddUsersAction");
+    auto *bulk = openDialog<ui::BulkAddUsersDialog>();
+    QVERIFY(bulk);
+    bulk->nameEdit()->setText(QStringLiteral("ext007"));
+    bulk->countBox()->setValue(10);
+    const QStringList expectedNames{"ext007", "ext008", "ext009", "ext010", "ext011",
+                                    "ext012", "ext013", "ext014", "ext015", "ext016"};
+    QCOMPARE(bulk->previewNames(), expectedNames);
+    submit(bulk);
+    QVERIFY(!openDialog<ui::BulkAddUsersDialog>());
+    QCOMPARE(storedUsers(domainId), expectedNames);
+    const QModelIndex domainIndex = tree->indexFor(DirectoryTreeModel::DomainItem, domainId);
+    QCOMPARE(childNames(*tree, domainIndex), expectedNames);
+    QCOMPARE(domainIndex.siblingAtColumn(DirectoryTreeModel::StatusColumn).data().toString(),
+             QStringLiteral("10 user(s)"));
+    const QList<qint64> userIds = tree->userIds(domainId);
+    QCOMPARE(userIds.size(), 10);
+
+    // 3. Add a group to the domain (the first new user is selected, in that domain).
+    trigger("addGroupAction");
+    nameDialog = openDialog<ui::NameDialog>();
+    QVERIFY(nameDialog);
+    nameDialog->nameEdit()->setText(QStringLiteral("sales"));
+    submit(nameDialog);
+    const QModelIndex groupsDomain = groups->indexFor(GroupsTreeModel::DomainItem, domainId);
+    QCOMPARE(childNames(*groups, groupsDomain), QStringList({"sales"}));
+    const qint64 groupId =
+        groups->index(0, 0, groupsDomain).data(GroupsTreeModel::IdRole).toLongLong();
+
+    // 4a. Add ext007 by picking it in the Add members dialog (the group is selected).
+    trigger("addMembersAction");
+    auto *members = openDialog<ui::AddMembersDialog>();
+    QVERIFY(members);
+    QTRY_COMPARE(members->userList()->count(), 10);
+    members->checkUsers({userIds.at(0)});
+    submit(members);
+    QCOMPARE(storedMembers(groupId), QStringList({"ext007"}));
+
+    // 4b. Add ext008 by dragging it from the Directory tree onto the group.
+    std::unique_ptr<QMimeData> drag(
+        tree->mimeData({tree->indexFor(DirectoryTreeModel::UserItem, userIds.at(1))}));
+    const QModelIndex groupIndex = groups->indexFor(GroupsTreeModel::GroupItem, groupId);
+    QVERIFY(groups->canDropMimeData(drag.get(), Qt::CopyAction, -1, -1, groupIndex));
+    QVERIFY(groups->dropMimeData(drag.get(), Qt::CopyAction, -1, -1, groupIndex));
+    flush();
+    QCOMPARE(storedMembers(groupId), QStringList({"ext007", "ext008"}));
+    m_window->groupsView()->expand(groupIndex);
+    flush();
+    QCOMPARE(childNames(*groups, groupIndex), QStringList({"ext007", "ext008"}));
+
+    // 5. Add a parameter to ext009 in the detail pane.
+    const qint64 userId = userIds.at(2);
+    m_window->selectDirectoryItem(DirectoryTreeModel::UserItem, userId);
+    flush();
+    ui::DetailPane *pane = m_window->detailPane();
+    QCOMPARE(pane->itemKind(), ui::DetailPane::ItemKind::User);
+    ui::AttributeEditor *parameters = pane->parameterEditor();
+    // New users get a generated password.
+    QCOMPARE(childNames(*parameters->model()), QStringList({"password"}));
+    parameters->newNameEdit()->setText(QStringLiteral("vm-password"));
+    parameters->newValueEdit()->setText(QStringLiteral("8642"));
+    parameters->addButton()->click();
+    flush();
+    QCOMPARE(childNames(*parameters->model()), QStringList({"password", "vm-password"}));
+    QVERIFY(parameters->newNameEdit()->text().isEmpty());
+    QVERIFY(parameters->errorLabel()->isHidden());
+    const QList<AttributeRow> stored = storedUserParams(userId);
+    QCOMPARE(stored.size(), 2);
+    QCOMPARE(stored.at(1).name, QStringLiteral("vm-password"));
+    QCOMPARE(stored.at(1).value, QStringLiteral("8642"));
+
+    // 6. Disable ext010.
+    const qint64 disabledId = userIds.at(3);
+    m_window->selectDirectoryItem(DirectoryTreeModel::UserItem, disabledId);
+    QCOMPARE(m_window->action(QStringLiteral("toggleEnabledAction"))->text(),
+             QStringLiteral("Disa&ble"));
+    trigger("toggleEnabledAction");
+    flush();
+    QCOMPARE(storedUser(disabledId)->enabled, false);
+    QCOMPARE(tree->itemInfo(DirectoryTreeModel::UserItem, disabledId).enabled, false);
+    QVERIFY(tree->indexFor(DirectoryTreeModel::UserItem, disabledId)
+                .data(Qt::ForegroundRole)
+                .isValid());
+    QCOMPARE(m_window->action(QStringLiteral("toggleEnabledAction"))->text(),
+             QStringLiteral("Ena&ble"));
+
+    // 7. Delete the domain; the confirmation says what goes with it.
+    m_window->selectDirectoryItem(DirectoryTreeModel::DomainItem, domainId);
+    m_prompter->confirmations = {true};
+    trigger("deleteAction");
+    flush();
+    QCOMPARE(m_prompter->questions.size(), 1);
+    QVERIFY2(m_prompter->questions.first().contains(
+                 QStringLiteral("domain example.com and its 10 user(s)")),
+             qPrintable(m_prompter->questions.first()));
+    QVERIFY(m_prompter->errors.isEmpty());
+    QCOMPARE(storedDomains(), QStringList());
+    QCOMPARE(storedUsers(domainId), QStringList());
+    QCOMPARE(tree->rowCount(), 0);
+    QCOMPARE(groups->rowCount(), 0);
+    QCOMPARE(pane->itemKind(), ui::DetailPane::ItemKind::None);
+}
+
+void MainWindowTest::rejectedNameStaysInDialog()
+{
+    trigger("addDomainAction");
+    auto *dialog = openDialog<ui::NameDialog>();
+    QVERIFY(dialog);
+    dialog->nameEdit()->setText(QStringLiteral("not a host!"));
+    submit(dialog);
+
+    // The dialog stays open with the server's message next to the field.
+    QCOMPARE(openDialog<ui::NameDialog>(), dialog);
+    QVERIFY(dialog->errorLabel()->isVisible());
+    QVERIFY2(dialog->errorLabel()->text().contains(QStringLiteral("not a host!")),
+             qPrintable(dialog->errorLabel()->text()));
+    QCOMPARE(storedDomains(), QStringList());
+
+    dialog->nameEdit()->setText(QStringLiteral("pbx.example.com"));
+    submit(dialog);
+    QVERIFY(!openDialog<ui::NameDialog>());
+    QCOMPARE(storedDomains(), QStringList({"pbx.example.com"}));
+}
+
+// A change made by another client reaches the window without a refresh, and the expanded
+// domain and the selected user survive it.
+void MainWindowTest::pushedChangesAppearLive()
+{
+    LocalEventChannel other(m_directory->service->queue(), m_directory->service->location());
+    const auto sendOther = [&](QLatin1StringView event, const QJsonObject &data) -> QJsonObject {
+        QJsonObject reply;
+        bool answered = false;
+        other.send(ui::Events::request(event, data), this, [&](const QJsonObject &message) {
+            reply = message;
+            answered = true;
+        });
+        if (!QTest::qWaitFor([&answered]() { return answered; }, 20000))
+            return QJsonObject{{QStringLiteral("error"), QStringLiteral("no reply")}};
+        return reply;
+    };
+
+    const QJsonObject domain = sendOther(ui::Events::AddDomain,
+                                         QJsonObject{{QStringLiteral("name"), "live.example"}});
+    const qint64 domainId = ui::Events::toId(
+        domain.value(QStringLiteral("domains")).toObject().begin().value()[QStringLiteral("id")]);
+    sendOther(ui::Events::AddUser, QJsonObject{{QStringLiteral("id"), domainId},
+                                               {QStringLiteral("name"), "1000"},
+                                               {QStringLiteral("bulk"), 3}});
+    flush();
+    DirectoryTreeModel *tree = m_window->directoryModel();
+    QCOMPARE(childNames(*tree), QStringList({"live.example"}));
+    const qint64 userId = tree->userIds(domainId).at(1);
+    m_window->selectDirectoryItem(DirectoryTreeModel::UserItem, userId);
+    const QPersistentModelIndex selected = m_window->directoryView()->currentIndex();
+    QVERIFY(selected.isValid());
+
+    sendOther(ui::Events::RenameUser,
+              QJsonObject{{QStringLiteral("id"), userId}, {QStringLiteral("name"), "0999"}});
+    sendOther(ui::Events::AddUser, QJsonObject{{QStringLiteral("id"), domainId},
+                                               {QStringLiteral("name"), "0500"}});
+    flush();
+
+    const QModelIndex domainIndex = tree->indexFor(DirectoryTreeModel::DomainItem, domainId);
+    QCOMPARE(childNames(*tree, domainIndex), QStringList({"0500", "0999", "1000", "1002"}));
+    QVERIFY(m_window->directoryView()->isExpanded(
+        m_window->filterModel()->mapFromSource(domainIndex)));
+    QVERIFY(selected.isValid());
+    QCOMPARE(m_window->directoryView()->currentIndex(), QModelIndex(selected));
+    QCOMPARE(selected.data().toString(), QStringLiteral("0999"));
+    QCOMPARE(m_window->detailPane()->itemId(), userId);
+}
+
+void MainWindowTest::weakPasswordWarning()
+{
+    // Add a domain and a user through the window, then set the sample password.
+    trigger("addDomainAction");
+    auto *dialog = openDialog<ui::NameDialog>();
+    dialog->nameEdit()->setText(QStringLiteral("weak.example"));
+    submit(dialog);
+    trigger("addUserAction");
+    dialog = openDialog<ui::NameDialog>();
+    QVERIFY(dialog);
+    dialog->nameEdit()->setText(QStringLiteral("1000"));
+    submit(dialog);
+    flush();
+
+    ui::DetailPane *pane = m_window->detailPane();
+    QCOMPARE(pane->itemKind(), ui::DetailPane::ItemKind::User);
+    QLabel *warning = pane->userForm()->credentialWarning();
+    QVERIFY(warning->isHidden());
+
+    ui::AttributeTableModel *parameters = pane->parameterEditor()->model();
+    const int passwordRow = 0;
+    QCOMPARE(parameters->rowAt(passwordRow).name, QStringLiteral("password"));
+    QVERIFY(parameters->setData(parameters->index(passwordRow, ui::AttributeTableModel::ValueColumn),
+                                QStringLiteral("1234")));
+    flush();
+    QCOMPARE(parameters->rowAt(passwordRow).value, QStringLiteral("1234"));
+    QVERIFY(warning->isVisible());
+    QVERIFY(warning->text().contains(QStringLiteral("1234")));
+
+    // Disabling the password leaves the user with no credential at all.
+    QVERIFY(parameters->setData(
+        parameters->index(passwordRow, ui::AttributeTableModel::EnabledColumn),
+        int(Qt::Unchecked), Qt::CheckStateRole));
+    flush();
+    QVERIFY(warning->isVisible());
+    QVERIFY(warning->text().contains(QStringLiteral("neither a password nor an a1-hash")));
+
+    // A rejected cache value shows the core's message next to the field.
+    QLineEdit *cache = pane->userForm()->editFor(ui::UserSettingsForm::Field::Cache);
+    cache->setText(QStringLiteral("soon"));
+    emit cache->editingFinished();
+    flush();
+    QLabel *cacheError = pane->userForm()->errorLabelFor(ui::UserSettingsForm::Field::Cache);
+    QVERIFY(cacheError->isVisible());
+    QVERIFY2(cacheError->text().contains(QStringLiteral("soon")), qPrintable(cacheError->text()));
+}
+
+void MainWindowTest::quitAsksWhileServingLookups()
+{
+    ui::LocalServerStatus status;
+    status.apiListening = true;
+    status.apiAddress = QStringLiteral("127.0.0.1:8080");
+    status.xmlCurlListening = true;
+    status.xmlCurlAddress = QStringLiteral("127.0.0.1:8081");
+    m_window->setLocalServerStatus(status);
+    auto *serverLabel = m_window->findChild<QLabel *>(QStringLiteral("serverLabel"));
+    QVERIFY(serverLabel->text().contains(QStringLiteral("127.0.0.1:8080")));
+    auto *locationLabel = m_window->findChild<QLabel *>(QStringLiteral("locationLabel"));
+    QVERIFY(locationLabel->text().contains(m_directory->service->location()));
+
+    m_prompter->confirmations = {false};
+    QVERIFY(!m_window->close());
+    QVERIFY(m_window->isVisible());
+    QCOMPARE(m_prompter->questions.size(), 1);
+    QVERIFY(m_prompter->questions.first().contains(QStringLiteral("127.0.0.1:8081")));
+
+    m_prompter->confirmations = {true};
+    QVERIFY(m_window->close());
+}
+
+QTEST_MAIN(MainWindowTest)
+#include "tst_mainwindow.moc"
