@@ -138,7 +138,8 @@ QStringList MainWindowTest::storedDomains()
 {
     return m_directory->read([](Database &database) {
         QStringList names;
-        for (const DomainRow &row : DomainStore(database).list().value())
+        const auto rows = DomainStore(database).list();
+        for (const DomainRow &row : rows.value())
             names << row.name;
         return names;
     });
@@ -148,7 +149,8 @@ QStringList MainWindowTest::storedUsers(qint64 domainId)
 {
     return m_directory->read([domainId](Database &database) {
         QStringList names;
-        for (const UserRow &row : UserStore(database).listInDomain(domainId).value())
+        const auto rows = UserStore(database).listInDomain(domainId);
+        for (const UserRow &row : rows.value())
             names << row.name;
         names.sort();
         return names;
@@ -159,7 +161,8 @@ QStringList MainWindowTest::storedMembers(qint64 groupId)
 {
     return m_directory->read([groupId](Database &database) {
         QStringList names;
-        for (const MemberRow &row : GroupStore(database).members(groupId).value())
+        const auto rows = GroupStore(database).members(groupId);
+        for (const MemberRow &row : rows.value())
             names << row.userName;
         names.sort();
         return names;
