@@ -14,6 +14,7 @@
 class QLabel;
 class QLineEdit;
 class QMenu;
+class QProgressDialog;
 class QTreeView;
 
 namespace fsd::ui {
@@ -42,6 +43,11 @@ public:
     // Replaces the file dialogs and message boxes, for tests.
     void setPrompter(std::unique_ptr<Prompter> prompter);
     Prompter *prompter() const { return m_prompter.get(); }
+
+    // The settings file the Settings dialog edits and the Event Socket defaults come from;
+    // AppSettings::defaultFilePath() unless set.
+    void setSettingsFile(const QString &path);
+    QString settingsFile() const;
 
     void setLocalServerStatus(const LocalServerStatus &status);
     LocalServerStatus localServerStatus() const { return m_serverStatus; }
@@ -131,6 +137,8 @@ private:
     QString deleteQuestion(const Selection &selection) const;
 
     // MainWindowTransfers.cpp: import, export, settings and remote connections.
+    void showImportReport(const QString &title, const QJsonObject &reply, bool checkOnly);
+    QProgressDialog *openProgress(const QString &text);
     void importXml();
     void importFromFreeSwitch();
     void exportXml();
@@ -153,6 +161,7 @@ private:
     Tree m_activeTree = Tree::None;
     QHash<QString, QAction *> m_actions;
     LocalServerStatus m_serverStatus;
+    QString m_settingsFile;
     QLabel *m_locationLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_serverLabel = nullptr;
