@@ -415,7 +415,7 @@ QList<ReplyCase> groupCases()
                  QCOMPARE(at(list, {query->value(1).toString()}).value(query->value(0).toString()).toString(),
                           query->value(2).toString());
              }
-             QCOMPARE(stored, 1);
+             QCOMPARE(stored, 2);
          }},
         {QStringLiteral("[Groups] Get_group_users"), QStringLiteral(R"({"id": ${group}})"),
          [](DirectoryFixture &f, const SeededDirectory &s, const QJsonObject &reply) {
@@ -503,8 +503,8 @@ QList<ReplyCase> gatewayCases()
                  return;
              const QJsonObject gateways = at(reply, {QStringLiteral("user_gateways"), key(s.id(QStringLiteral("domain"))),
                                                      key(s.id(QStringLiteral("user")))});
-             QCOMPARE(idsOf(gateways), QList<qint64>{s.id(QStringLiteral("gateway"))});
-             const QJsonObject gateway = gateways.begin().value().toObject();
+             QCOMPARE(idsOf(gateways), (QList<qint64>{s.id(QStringLiteral("gateway")), s.id(QStringLiteral("gateway2"))}));
+             const QJsonObject gateway = gateways.value(key(s.id(QStringLiteral("gateway")))).toObject();
              QCOMPARE(gateway.value(QLatin1String("name")).toString(), QStringLiteral("gw1"));
              QCOMPARE(gateway.value(QLatin1String("enabled")).toBool(), true);
              QCOMPARE(reply.value(QLatin1String("user_gateways")).toObject().size(), 1);
@@ -594,8 +594,8 @@ QList<ReplyCase> gatewayCases()
          QStringLiteral(R"({"id": ${gateway}, "index": 0, "variable": {"enabled": true, "name": "var2", "value": "val2"}})"),
          checkVariable(QStringLiteral("var2"), QStringLiteral("val2"), QString(), true)},
         {QStringLiteral("[Gateways] Update_user_gateway_var"),
-         QStringLiteral(R"({"variable": {"id": ${gatewayVar}, "enabled": true, "name": "var1", "value": "val9", "direction": "outbound"}})"),
-         checkVariable(QStringLiteral("var1"), QStringLiteral("val9"), QStringLiteral("outbound"), true)},
+         QStringLiteral(R"({"variable": {"id": ${gatewayVar}, "enabled": true, "name": "var9", "value": "val9", "direction": "outbound"}})"),
+         checkVariable(QStringLiteral("var9"), QStringLiteral("val9"), QStringLiteral("outbound"), true)},
         {QStringLiteral("[Gateways] Switch_user_gateway_var"),
          QStringLiteral(R"({"variable": {"id": ${gatewayVar}, "enabled": false, "name": "var1", "value": "val1", "direction": "inbound"}})"),
          checkVariable(QStringLiteral("var1"), QStringLiteral("val1"), QStringLiteral("inbound"), false)},

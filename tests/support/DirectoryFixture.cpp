@@ -260,6 +260,10 @@ SeededDirectory SeededDirectory::seed(DirectoryFixture &fixture)
                                   {{QStringLiteral("id"), ids[QStringLiteral("domain")]},
                                    {QStringLiteral("name"), QStringLiteral("sales")}});
     ids[QStringLiteral("group")] = firstKey(group.value(QStringLiteral("items")));
+    const QJsonObject group2 = run(QStringLiteral("[Groups] Add_new_group"),
+                                   {{QStringLiteral("id"), ids[QStringLiteral("domain")]},
+                                    {QStringLiteral("name"), QStringLiteral("support")}});
+    ids[QStringLiteral("group2")] = firstKey(group2.value(QStringLiteral("items")));
     const QJsonObject member = run(QStringLiteral("[Groups] Add_group_user"),
                                    {{QStringLiteral("id"), ids[QStringLiteral("group")]},
                                     {QStringLiteral("value"), userKey}});
@@ -269,6 +273,9 @@ SeededDirectory SeededDirectory::seed(DirectoryFixture &fixture)
     const QJsonObject gateway = run(QStringLiteral("[Gateways] Add_new_user_gateway"),
                                     {{QStringLiteral("id"), user}, {QStringLiteral("name"), QStringLiteral("gw1")}});
     ids[QStringLiteral("gateway")] = pathValue(gateway, {QStringLiteral("item"), QStringLiteral("id")}).toInteger();
+    const QJsonObject gateway2 = run(QStringLiteral("[Gateways] Add_new_user_gateway"),
+                                     {{QStringLiteral("id"), user}, {QStringLiteral("name"), QStringLiteral("gw2")}});
+    ids[QStringLiteral("gateway2")] = pathValue(gateway2, {QStringLiteral("item"), QStringLiteral("id")}).toInteger();
     auto gatewayParam = [&](const QString &name, const QString &value) {
         const QJsonObject reply = run(QStringLiteral("[Gateways] Add_user_gateway_param"),
                                       {{QStringLiteral("id"), ids[QStringLiteral("gateway")]},
@@ -278,17 +285,22 @@ SeededDirectory SeededDirectory::seed(DirectoryFixture &fixture)
     };
     ids[QStringLiteral("gatewayParam")] = gatewayParam(QStringLiteral("username"), QStringLiteral("joeuser"));
     gatewayParam(QStringLiteral("password"), QStringLiteral("gw-secret-1"));
-    const QJsonObject variable = run(
-        QStringLiteral("[Gateways] Add_user_gateway_var"),
-        {{QStringLiteral("id"), ids[QStringLiteral("gateway")]},
-         {QStringLiteral("index"), 0},
-         {QStringLiteral("variable"), QJsonObject{{QStringLiteral("enabled"), true},
-                                                  {QStringLiteral("name"), QStringLiteral("var1")},
-                                                  {QStringLiteral("value"), QStringLiteral("val1")},
-                                                  {QStringLiteral("direction"), QStringLiteral("inbound")}}}});
-    ids[QStringLiteral("gatewayVar")] = firstKey(pathValue(
-        variable, {QStringLiteral("gateway_details"), QString::number(ids[QStringLiteral("gateway")]),
-                   QStringLiteral("variables")}));
+    auto gatewayVariable = [&](const QString &value, const QString &direction) {
+        const QJsonObject reply = run(
+            QStringLiteral("[Gateways] Add_user_gateway_var"),
+            {{QStringLiteral("id"), ids[QStringLiteral("gateway")]},
+             {QStringLiteral("index"), 0},
+             {QStringLiteral("variable"), QJsonObject{{QStringLiteral("enabled"), true},
+                                                      {QStringLiteral("name"), QStringLiteral("var1")},
+                                                      {QStringLiteral("value"), value},
+                                                      {QStringLiteral("direction"), direction}}}});
+        return firstKey(pathValue(reply, {QStringLiteral("gateway_details"),
+                                          QString::number(ids[QStringLiteral("gateway")]),
+                                          QStringLiteral("variables")}));
+    };
+    ids[QStringLiteral("gatewayVar")] = gatewayVariable(QStringLiteral("val1"), QStringLiteral("inbound"));
+    // The same name with another direction is a separate variable.
+    ids[QStringLiteral("gatewayVar2")] = gatewayVariable(QStringLiteral("val2"), QStringLiteral("outbound"));
 
     const QJsonObject domain2 = run(QStringLiteral("[Domains][Add] Domain"),
                                     {{QStringLiteral("name"), QStringLiteral("test1.example.org")}});

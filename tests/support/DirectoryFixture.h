@@ -76,11 +76,13 @@ private:
 //     record_stereo, default_areacode;
 //   its users "1000" (cidr, cache, number alias "alias1000", parameter vm-password, variables
 //     toll_allow and accountcode, gateway "gw1") and "brian";
-//   group "sales" with member 1000;
-//   gateway "gw1" with parameters username, password and variable var1 (inbound);
+//   groups "sales" with member 1000, and "support";
+//   gateway "gw1" with parameters username, password and variables var1 (inbound) and var1
+//     (outbound), and gateway "gw2" of user 1000 with nothing in it;
 //   domain "test1.example.org" with user "2000".
 // Every id is kept by name in `ids`: domain, domain2, user, user2, userOther, domainParam,
-// domainVar, userParam, userVar, group, member, gateway, gatewayParam, gatewayVar.
+// domainVar, userParam, userVar, group, group2, member, gateway, gateway2, gatewayParam,
+// gatewayVar (inbound), gatewayVar2 (outbound).
 struct SeededDirectory
 {
     QHash<QString, qint64> ids;
