@@ -254,7 +254,7 @@ void gatewayRows()
         QStringLiteral(R"({"id": ${missing}, "index": 0, "variable": {"name": "v", "value": "x"}})"), QStringLiteral("gateway not found"));
     row("add gateway var: variable missing", addVar, QStringLiteral(R"({"id": ${gateway}, "index": 0})"), QStringLiteral("empty data"));
     row("add gateway var: variable not an object", addVar, QStringLiteral(R"({"id": ${gateway}, "variable": "v"})"),
-        QStringLiteral("empty data"));
+        QStringLiteral("wrong data"));
     row("add gateway var: name missing", addVar, QStringLiteral(R"({"id": ${gateway}, "variable": {"value": "x"}})"),
         QStringLiteral("empty data"));
     row("add gateway var: value missing", addVar, QStringLiteral(R"({"id": ${gateway}, "variable": {"name": "v"}})"),
