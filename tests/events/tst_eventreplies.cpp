@@ -315,9 +315,9 @@ QList<ReplyCase> userCases()
              QCOMPARE(f.row(QStringLiteral("SELECT cache, cacheable FROM users WHERE id = ?"), {user}),
                       (QVariantList{7000, QStringLiteral("7000")}));
          }},
-        {QStringLiteral("[Users] Update_user_cidr"), QStringLiteral(R"({"id": ${user}, "value": "10.0.0.0/8,2001:db8::/32,192.0.2.7"})"),
+        {QStringLiteral("[Users] Update_user_cidr"), QStringLiteral(R"({"id": ${user}, "value": "10.0.0.0/8,2001:db8::/32,192.0.2.7/32"})"),
          [](DirectoryFixture &f, const SeededDirectory &s, const QJsonObject &reply) {
-             const QString cidr = QStringLiteral("10.0.0.0/8,2001:db8::/32,192.0.2.7");
+             const QString cidr = QStringLiteral("10.0.0.0/8,2001:db8::/32,192.0.2.7/32");
              QCOMPARE(at(reply, {QStringLiteral("item")}).value(QLatin1String("value")).toString(), cidr);
              QCOMPARE(f.scalar(QStringLiteral("SELECT cidr FROM users WHERE id = ?"), {s.id(QStringLiteral("user"))}).toString(), cidr);
          }},
