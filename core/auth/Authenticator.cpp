@@ -19,8 +19,8 @@ namespace {
 const QString WrongLogin = QStringLiteral("wrong login or password");
 const QString Unauthorized = QStringLiteral("unauthorized");
 
-// A session's last use is written to the database at most this often, so that reads do not
-// turn into writes; expiry is decided on the in-memory time.
+// A session's last use is written to the database at most this often, so reads do not turn
+// into writes. Expiry is decided on the in-memory time.
 constexpr qint64 StoreLastUseEverySeconds = 60;
 
 } // namespace

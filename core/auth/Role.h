@@ -6,8 +6,8 @@
 
 namespace fsd {
 
-// What an operator may do: viewers run Get events only and see secrets masked, operators run
-// every directory event, admins also import from a live FreeSWITCH and manage operators.
+// Operator roles. Viewers run Get events only and see secrets masked, operators run every
+// directory event, and admins also import from a live FreeSWITCH and manage operators.
 enum class Role { Viewer, Operator, Admin };
 
 inline QString roleName(Role role)

@@ -6,7 +6,7 @@ namespace fsd {
 class Dispatcher;
 
 // Registers every directory event of the API on `dispatcher`. The import and export events
-// answer `not implemented yet` until their handlers are registered over these.
+// return `not implemented yet` until their handlers are registered over these.
 void registerDirectoryHandlers(Dispatcher &dispatcher);
 
 } // namespace fsd

@@ -39,7 +39,7 @@ public:
     Dispatcher(Database &database, Authenticator &authenticator, QObject *parent = nullptr);
     ~Dispatcher() override;
 
-    // Runs one request. Never throws; failures are error replies.
+    // Runs one request. Every failure, expected or from storage, becomes an error reply.
     DispatchOutcome dispatch(const QJsonObject &request, const RequestContext &context);
     // Parses `body` as JSON first; anything but a JSON object is `invalid request`.
     DispatchOutcome dispatchBytes(const QByteArray &body, const RequestContext &context);

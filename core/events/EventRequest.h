@@ -12,7 +12,7 @@ namespace fsd {
 
 class Database;
 
-// One request as a handler sees it: the event's `data` object with typed accessors that
+// One request as passed to a handler: the event's `data` object with typed accessors that
 // produce the API's error strings, the caller's role, and the database to work on.
 class EventRequest
 {

@@ -70,7 +70,7 @@ Result<QJsonObject> groupUsers(const EventRequest &request)
     if (!members)
         return members.error();
 
-    // `list` offers the domain's users to pick from; `group_users` holds the members.
+    // `list` offers the domain's users to pick from; `group_users` lists the members.
     QJsonObject names;
     for (const UserRow &user : *users)
         names.insert(ReplyJson::key(user.id), user.name);

@@ -92,9 +92,9 @@ Result<QJsonObject> userDetails(const EventRequest &request)
     return QJsonObject{{QStringLiteral("user_details"), QJsonObject{{ReplyJson::key(*id), details}}}};
 }
 
-// Test seam for the crash-safety test: with FSDIRECTOR_TEST_PAUSE_IN_BULK_ADD set to a file
-// path, a bulk add creates that file once its rows are written but not committed, then waits
-// there for two minutes so that the test can kill the process inside the transaction.
+// Test seam for the crash-safety test. With FSDIRECTOR_TEST_PAUSE_IN_BULK_ADD set to a file
+// path, a bulk add creates that file once its rows are written but not committed. It then
+// sleeps for two minutes, so the test can kill the process inside the transaction.
 void pauseInsideBulkAddForTests()
 {
     const QByteArray marker = qgetenv("FSDIRECTOR_TEST_PAUSE_IN_BULK_ADD");
