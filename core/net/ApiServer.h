@@ -20,8 +20,8 @@ class DispatchQueue;
 class HttpServer;
 
 // The remote API: HTTP `POST /api/v1` and WebSocket `/ws` on one port, optionally with TLS.
-// Requests run on the dispatcher through `queue`; every committed change is pushed to every
-// other WebSocket client bound to a valid token, with "push": true, in commit order.
+// Requests run on the dispatcher through `queue`. Every committed change is pushed, with
+// "push": true and in commit order, to every other WebSocket client bound to a valid token.
 class ApiServer : public QObject
 {
     Q_OBJECT

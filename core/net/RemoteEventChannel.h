@@ -15,9 +15,9 @@
 namespace fsd {
 
 // The GUI's channel to a remote fsdirector over WebSocket (ws:// or wss://). It logs in with
-// an operator's name and password, matches replies to requests by request_id, emits pushes,
-// reconnects with growing delays after a dropped connection and then asks the GUI to reload
-// (resynchronised()), since pushes sent meanwhile are lost.
+// an operator's name and password, matches replies to requests by request_id and emits pushes.
+// After a dropped connection it reconnects with growing delays and emits resynchronised(),
+// because pushes sent meanwhile are lost and the GUI must reload.
 //
 // For wss:// with a certificate the system does not trust, it emits
 // certificateConfirmationRequired() with the certificate's SHA-256 fingerprint; the GUI shows
@@ -32,7 +32,7 @@ public:
     ~RemoteEventChannel() override;
 
     // Connects and logs in; loggedIn() or loginFailed() follows. The password is kept in memory
-    // only until the server has answered the login.
+    // only until the login reply arrives.
     void connectToServer(const QString &login, const QString &password);
     // Logs out when logged in, closes the connection and stops reconnecting.
     void disconnectFromServer();

@@ -50,7 +50,7 @@ qint64 findIdByName(const QJsonValue &value, const QString &name)
 }
 
 // Opens a WebSocket on /ws with a hand-made handshake, for clients that must misbehave
-// (never read, never answer a ping).
+// (never read, never send a pong).
 bool openRawWebSocket(QTcpSocket &socket, quint16 port)
 {
     if (!connectLoopback(socket, port))
@@ -430,7 +430,7 @@ void tst_ApiServer::slowPushReaderIsDisconnected()
     stalled.write(maskedTextFrame(toJson(apiRequest("[Domains][Get] Domains", {}, token))));
     // The reply frame arriving means the request ran and bound the socket to the token.
     QTRY_VERIFY(stalled.bytesAvailable() > 0);
-    // Stop reading: Qt stops taking bytes from the kernel once its buffer holds one byte.
+    // Stop reading: Qt stops taking bytes from the kernel once its buffer contains one byte.
     stalled.setReadBufferSize(1);
 
     WebSocketTestClient writer;
@@ -479,7 +479,7 @@ void tst_ApiServer::silentClientIsDroppedAfterPongTimeout()
 
     QVERIFY(waitForClose(silent));
     QCOMPARE(fixture->server().webSocketClientCount(), 1);
-    // Qt's client answers pings, so it outlives several pong timeouts.
+    // Qt's client sends pongs, so it outlives several pong timeouts.
     QTest::qWait(1000);
     QCOMPARE(answering.socket().state(), QAbstractSocket::ConnectedState);
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
-// A WebSocket client that is not Qt's: headless Chromium loads a page served on loopback,
-// whose script logs in on two sockets, runs the API document's exampleSocket.send() lines for
-// listing and adding a domain on the first, and reports what both sockets received.
+// A WebSocket client that is not Qt's: headless Chromium loads a page served on loopback. Its
+// script logs in on two sockets and runs the API document's exampleSocket.send() lines for
+// listing and adding a domain on the first. Then it posts what both sockets received.
 #include "core/http/HttpServer.h"
 #include "tests/net/support/ApiTestFixture.h"
 
