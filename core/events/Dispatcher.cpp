@@ -118,6 +118,9 @@ DispatchOutcome Dispatcher::dispatch(const QJsonObject &request, const RequestCo
             ApiError::make(QStringLiteral("invalid request"),
                            QStringLiteral("A request is a JSON object with a string \"event\" and "
                                           "an object \"data\".")));
+        // Echoed here too, so that a client can match the error to the request it sent.
+        if (request.contains(KeyRequestId))
+            outcome.reply.insert(KeyRequestId, request.value(KeyRequestId));
         return outcome;
     }
 
