@@ -66,6 +66,7 @@ private slots:
     void faultAtCommitRollsBack();
     void lockRefusesSecondOwner();
     void lockTakesOverStaleLock();
+    void lockCreatesMissingFolder();
 
 private:
     std::unique_ptr<QTemporaryDir> m_folder;
@@ -351,6 +352,26 @@ void DatabaseTest::lockTakesOverStaleLock()
     DatabaseLock lock(path());
     Status acquired = lock.acquire();
     QVERIFY2(acquired, qPrintable(acquired ? QString() : acquired.error().detail));
+}
+
+void DatabaseTest::lockCreatesMissingFolder()
+{
+    // On a first start neither the database nor its folder exist yet.
+    const QString nested = m_folder->filePath(QStringLiteral("new/folder/directory.sqlite"));
+    DatabaseLock lock(nested);
+    Status acquired = lock.acquire();
+    QVERIFY2(acquired, qPrintable(acquired ? QString() : acquired.error().detail));
+    QVERIFY(QFileInfo::exists(nested + QStringLiteral(".lock")));
+
+    // A file where the folder should be cannot be worked around; the error says so.
+    QFile blocker(m_folder->filePath(QStringLiteral("blocker")));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    DatabaseLock blocked(m_folder->filePath(QStringLiteral("blocker/directory.sqlite")));
+    Status refused = blocked.acquire();
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().detail.contains(QLatin1String("--database")), qPrintable(refused.error().detail));
+    QVERIFY2(!refused.error().detail.contains(QLatin1String("in use by")), qPrintable(refused.error().detail));
 }
 
 QTEST_GUILESS_MAIN(DatabaseTest)
