@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
+#include <QUrl>
 
 #include <functional>
 #include <memory>
@@ -17,8 +18,13 @@ class QMenu;
 class QProgressDialog;
 class QTreeView;
 
+namespace fsd {
+class RemoteEventChannel;
+}
+
 namespace fsd::ui {
 
+class ConnectDialog;
 class DetailPane;
 class DirectoryClient;
 class DirectoryTreeModel;
@@ -143,13 +149,19 @@ private:
     void importFromFreeSwitch();
     void exportXml();
     void openSettings();
+    // MainWindowRemote.cpp: remote sessions.
     void connectToServer();
+    void startRemoteSession(ConnectDialog *dialog, const QUrl &url);
+    bool confirmCertificate(const QUrl &url, const QString &fingerprint, const QString &subject);
+    void askForNewLogin(RemoteEventChannel *channel);
     void useLocalDirectory();
     void showAbout();
     void quit() { close(); }
 
     std::unique_ptr<Prompter> m_prompter;
     QPointer<EventChannel> m_localChannel;
+    // The session of Connect to Server…, owned by the window; null in local mode.
+    QPointer<RemoteEventChannel> m_remoteChannel;
     DirectoryClient *m_client;
     DirectoryTreeModel *m_directoryModel;
     GroupsTreeModel *m_groupsModel;

@@ -110,18 +110,6 @@ void MainWindow::openSettings()
     dialog->open();
 }
 
-void MainWindow::connectToServer()
-{
-    // TODO: connect with the remote channel once it is available on main.
-    m_prompter->showInformation(this, tr("Connect to Server"),
-                                tr("This build cannot connect to a remote fsdirector yet."));
-}
-
-void MainWindow::useLocalDirectory()
-{
-    useChannel(nullptr);
-}
-
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About fsdirector"),
