@@ -72,8 +72,10 @@ void DirectoryClient::reload()
         m_reloadAgain = true;
         return;
     }
-    // Gateways need the users, so they come after; the channel keeps the order of requests.
-    const QLatin1StringView lists[] = {Events::GetUsers, Events::GetGateways, Events::GetGroups};
+    // Domains come first because their list is small, so the trees show them at once. Gateways
+    // need their users, so they come after the users; the channel keeps the order of requests.
+    const QLatin1StringView lists[] = {Events::GetDomains, Events::GetUsers, Events::GetGateways,
+                                       Events::GetGroups};
     m_pendingReloads = int(std::size(lists));
     const int generation = m_generation;
     for (QLatin1StringView event : lists) {
