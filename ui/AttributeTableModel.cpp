@@ -46,8 +46,8 @@ void AttributeTableModel::setRows(const QJsonObject &rows)
         if (row.id > 0)
             m_rows.append(row);
     }
-    // Rows keep their stored order, which is the order of their ids; the JSON object sorts its
-    // keys as text ("1043" before "707"), so sort by number.
+    // Rows keep their stored order, which is the order of their ids. The JSON object sorts its
+    // keys as text ("1043" before "707"), so the rows are sorted by number.
     std::sort(m_rows.begin(), m_rows.end(),
               [](const Row &a, const Row &b) { return a.id < b.id; });
     endResetModel();

@@ -10,7 +10,7 @@
 namespace fsd::ui {
 
 // The parameters or the variables of one domain, user or gateway: name, value, enabled and,
-// for gateway variables, direction. Rows come from details replies; an edit in a view does not
+// for gateway variables, direction. Rows come from details replies. An edit in a view does not
 // change the row but emits editRequested(), and the row changes when the reply (or a push)
 // arrives. Values of secret parameters (`password`, ...) are masked until revealed.
 class AttributeTableModel : public QAbstractTableModel

@@ -19,8 +19,8 @@ class ConnectDialog : public RequestDialog
 public:
     explicit ConnectDialog(QWidget *parent = nullptr);
 
-    // The URL as entered, completed with the /ws path when it has none; invalid when the text
-    // is not a ws:// or wss:// URL with a host.
+    // The URL as entered, with the path /ws added when it has none. The URL is invalid when
+    // the text is not a ws:// or wss:// URL with a host.
     QUrl url() const;
     QString login() const;
     QString password() const;

@@ -15,9 +15,10 @@ namespace fsd::ui {
 class AttributeEditor;
 class DirectoryClient;
 
-// The right-hand side of the window: details of the item selected in a tree. For domains,
-// users and gateways it loads their parameters and variables, and turns the operator's edits
-// into API events; replies and pushed changes reach it through applyMessage().
+// The right-hand side of the window, with the details of the item selected in a tree. For
+// domains, users and gateways it loads their parameters and variables and turns the
+// operator's edits into API events. Replies and pushed changes reach it through
+// applyMessage().
 class DetailPane : public QWidget
 {
     Q_OBJECT

@@ -8,8 +8,8 @@
 namespace fsd::ui {
 
 // The Groups tree: domains → groups → members, fed with API replies and pushed messages.
-// A group's members are loaded when a view first expands it: the model emits
-// membersRequested() and the owner answers with setGroupMembers().
+// A group's members are loaded when a view first expands it. The model emits
+// membersRequested(), and the owner passes the reply to setGroupMembers().
 // Users dragged from the Directory tree can be dropped onto a group of their own domain.
 class GroupsTreeModel : public SortedTreeModel
 {
@@ -73,8 +73,8 @@ public:
     Qt::DropActions supportedDropActions() const override;
 
 signals:
-    // The members of the group are needed: answer with setGroupMembers() and the reply of
-    // `[Groups] Get_group_users`.
+    // The members of the group are needed. The owner requests `[Groups] Get_group_users` and
+    // passes the reply to setGroupMembers().
     void membersRequested(qint64 groupId);
     // Users of the group's domain were dropped onto the group; the caller sends the events.
     void usersDropped(qint64 groupId, const QList<qint64> &userIds);

@@ -9,8 +9,8 @@ class QPlainTextEdit;
 
 namespace fsd::ui {
 
-// The outcome of an import or a check: what was (or would be) created, and every warning with
-// the file and line it refers to; or the error that stopped it.
+// The outcome of an import or a check. It lists what was (or would be) created and every
+// warning with the file and line it refers to, or else the error that stopped the import.
 class ImportReportDialog : public QDialog
 {
     Q_OBJECT
@@ -19,8 +19,8 @@ public:
     explicit ImportReportDialog(const QString &title, QWidget *parent = nullptr);
 
     // `report` is the API's report object: {"counts": {...}, "warnings": [...],
-    // "unmodelled": [...], "variables": [...], "sources": [...]}. `checkOnly` says nothing was
-    // stored.
+    // "unmodelled": [...], "variables": [...], "sources": [...]}. `checkOnly` is true when
+    // nothing was stored.
     void setReport(const QJsonObject &report, bool checkOnly);
     void setError(const QString &text);
 

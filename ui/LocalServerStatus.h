@@ -5,18 +5,18 @@
 
 namespace fsd::ui {
 
-// What the servers of this process are doing, shown in the status bar. The application sets
-// it whenever a listener starts, stops or fails.
+// State of the servers of this process, shown in the status bar. The application sets it
+// whenever a listener starts, stops or fails.
 struct LocalServerStatus
 {
     // The remote API (HTTP and WebSocket) listener.
     bool apiListening = false;
     QString apiAddress;
-    // The mod_xml_curl listener: while it listens, FreeSWITCH fetches its directory from us,
-    // so quitting asks first.
+    // The mod_xml_curl listener. While it listens, FreeSWITCH fetches its directory from this
+    // process, so quitting needs a confirmation.
     bool xmlCurlListening = false;
     QString xmlCurlAddress;
-    // Why a listener is not running (bind failure, missing TLS file); empty when none failed.
+    // Reason a listener is not running (bind failure, missing TLS file), or empty.
     QString error;
 };
 

@@ -126,8 +126,12 @@ void MainWindow::buildLayout()
 
     connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_filterModel->setFilterText(text);
-        if (!text.trimmed().isEmpty())
-            m_directoryView->expandAll();
+        if (text.trimmed().isEmpty())
+            return;
+        // Show the matching users: expanding the domains is enough, and cheaper than
+        // expandAll() over every row.
+        for (int row = 0; row < m_filterModel->rowCount(); ++row)
+            m_directoryView->expand(m_filterModel->index(row, 0));
     });
     connect(m_directoryView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this]() { setActiveTree(Tree::Directory); });

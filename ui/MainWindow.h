@@ -33,9 +33,10 @@ class Prompter;
 class RequestDialog;
 class UserFilterProxyModel;
 
-// The operator's window: the Directory and Groups trees, the detail pane of the selected
-// item, every action of the API in menus, toolbar, context menus and shortcuts, and a status
-// bar naming the open directory, the connection state and the local servers' state.
+// The operator's window. It shows the Directory and Groups trees and the detail pane of the
+// selected item, and offers every action of the API in menus, toolbar, context menus and
+// shortcuts. Its status bar names the open directory, the connection state and the state of
+// the local servers.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MPL-2.0
-// What MainWindow's directory actions do: each builds one or more API events.
+// MainWindow's directory actions. Each sends one or more API events.
 #include "ui/MainWindow.h"
 
 #include "ui/AddMembersDialog.h"

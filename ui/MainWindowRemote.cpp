@@ -91,7 +91,7 @@ void MainWindow::startRemoteSession(ConnectDialog *dialog, const QUrl &url)
     connect(channel, &RemoteEventChannel::connectionError, this,
             [this, channel, target](const QString &message) {
                 if (channel != m_remoteChannel) {
-                    // The first connection failed: the dialog says why.
+                    // The first connection failed, so the dialog shows the reason.
                     if (target) {
                         target->setBusy(false);
                         target->showError(tr("Connecting failed: %1").arg(message));

@@ -7,8 +7,8 @@ class QWidget;
 
 namespace fsd::ui {
 
-// File dialogs and message boxes the window opens. The window goes through this interface so
-// that tests can answer them without a person; DialogPrompter is the real implementation.
+// File dialogs and message boxes of the window. The window opens them through this interface
+// so that tests can script them. DialogPrompter is the real implementation.
 class Prompter
 {
 public:

@@ -11,9 +11,10 @@ class QVBoxLayout;
 
 namespace fsd::ui {
 
-// Base of the dialogs whose OK sends a request: OK emits submitted() and leaves the dialog
-// open, the owner sends the request, then calls finish() on success or showError() with the
-// server's message, which appears under the fields so that the operator can correct them.
+// Base of the dialogs whose OK sends a request. OK emits submitted() and leaves the dialog
+// open while the owner sends the request. On success the owner calls finish(); on failure it
+// calls showError() with the server's message, which appears under the fields so that the
+// operator can correct them.
 class RequestDialog : public QDialog
 {
     Q_OBJECT

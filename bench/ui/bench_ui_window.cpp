@@ -41,7 +41,7 @@ QJsonObject call(EventChannel &channel, const QJsonObject &request)
     return reply;
 }
 
-// Runs the event loop until every request sent so far through the window was answered.
+// Runs the event loop until the window received the replies to every request it sent so far.
 void waitForWindow(ui::MainWindow &window)
 {
     QEventLoop loop;

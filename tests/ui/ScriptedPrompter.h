@@ -14,7 +14,7 @@ class ScriptedPrompter : public ui::Prompter
 public:
     // Paths returned by openFile/openFolder/saveFile, in order; empty when exhausted (cancel).
     QStringList paths;
-    // Answers to confirm(), in order; true when exhausted.
+    // Results of confirm(), in order; true when the list is empty.
     QList<bool> confirmations;
 
     QStringList questions;

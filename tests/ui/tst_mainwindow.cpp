@@ -49,8 +49,8 @@ private slots:
     void quitAsksWhileServingLookups();
 
 private:
-    // Waits until every request sent so far has been answered and applied: the channel keeps
-    // the order of requests, so the reply to one more request comes last.
+    // Waits until the replies to every request sent so far were applied. The channel keeps the
+    // order of requests, so the reply to one more request comes last.
     void flush();
     void trigger(const char *actionName);
     template<typename Dialog>
@@ -294,7 +294,7 @@ void MainWindowTest::operatorScenario()
     QCOMPARE(m_window->action(QStringLiteral("toggleEnabledAction"))->text(),
              QStringLiteral("Ena&ble"));
 
-    // 7. Delete the domain; the confirmation says what goes with it.
+    // 7. Delete the domain. The confirmation names what is deleted with it.
     m_window->selectDirectoryItem(DirectoryTreeModel::DomainItem, domainId);
     m_prompter->confirmations = {true};
     trigger("deleteAction");
