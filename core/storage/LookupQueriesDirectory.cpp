@@ -39,13 +39,13 @@ struct OwnedItems
 Status readDomainAttributes(const Database &database, const DomainFilter &filter,
                             QList<model::Domain> &domains)
 {
-    auto attributes = readAttributes(database.exec(
+    auto attributes = readAttributes(database.execCached(
         QStringLiteral("SELECT 0, p.id, p.name, p.value, '', p.domain_id FROM domain_params p"
                        " JOIN domains d ON d.id = p.domain_id"
                        " WHERE p.enabled = 1 AND d.enabled = 1%1"
                        " UNION ALL SELECT 1, v.id, v.name, v.value, '', v.domain_id"
                        " FROM domain_vars v JOIN domains d ON d.id = v.domain_id"
-                       " WHERE v.enabled = 1 AND d.enabled = 1%1 ORDER BY 1, 2")
+                       " WHERE v.enabled = 1 AND d.enabled = 1%1")
             .arg(filter.sql),
         filter.repeated(2)));
     if (!attributes)
@@ -60,7 +60,7 @@ Status readDomainAttributes(const Database &database, const DomainFilter &filter
 Result<OwnedItems<model::Group>> readGroups(const Database &database, const DomainFilter &filter)
 {
     OwnedItems<model::Group> groups;
-    auto query = database.exec(
+    auto query = database.execCached(
         QStringLiteral("SELECT g.id, g.name, g.extra_xml, g.domain_id FROM directory_groups g"
                        " JOIN domains d ON d.id = g.domain_id"
                        " WHERE g.enabled = 1 AND d.enabled = 1%1 ORDER BY g.id")
@@ -68,15 +68,15 @@ Result<OwnedItems<model::Group>> readGroups(const Database &database, const Doma
         filter.values);
     if (!query)
         return query.error();
-    while (query->next()) {
+    while ((*query)->next()) {
         model::Group group;
-        group.id = query->value(0).toLongLong();
-        group.name = query->value(1).toString();
-        group.extraXml = query->value(2).toString();
-        groups.append(std::move(group), query->value(3).toLongLong());
+        group.id = (*query)->value(0).toLongLong();
+        group.name = (*query)->value(1).toString();
+        group.extraXml = (*query)->value(2).toString();
+        groups.append(std::move(group), (*query)->value(3).toLongLong());
     }
 
-    auto attributes = readAttributes(database.exec(
+    auto attributes = readAttributes(database.execCached(
         QStringLiteral("SELECT 2, p.id, p.name, p.value, '', p.group_id FROM group_params p"
                        " JOIN directory_groups g ON g.id = p.group_id"
                        " JOIN domains d ON d.id = g.domain_id"
@@ -85,7 +85,7 @@ Result<OwnedItems<model::Group>> readGroups(const Database &database, const Doma
                        " FROM group_vars v JOIN directory_groups g ON g.id = v.group_id"
                        " JOIN domains d ON d.id = g.domain_id"
                        " WHERE v.enabled = 1 AND g.enabled = 1 AND d.enabled = 1%1"
-                       " ORDER BY 1, 2")
+                       "")
             .arg(filter.sql),
         filter.repeated(2)));
     if (!attributes)
@@ -97,17 +97,19 @@ Result<OwnedItems<model::Group>> readGroups(const Database &database, const Doma
     return groups;
 }
 
-// Adds the enabled memberships of enabled users to `groups`, in membership id order. With
+// Adds the enabled memberships of enabled users to `groups`, in membership id order. The
+// "IN (SELECT ... FROM gateways)" conditions below let SQLite start from the few gateways
+// instead of testing every user. With
 // `onlyGatewayUsers`, only the memberships of type "" (where a user is defined) of users with
 // an enabled gateway.
 Status readMemberships(const Database &database, const DomainFilter &filter,
                        bool onlyGatewayUsers, OwnedItems<model::Group> &groups)
 {
     const QString gatewayCondition = onlyGatewayUsers
-        ? QStringLiteral(" AND m.type = '' AND EXISTS (SELECT 1 FROM gateways gw"
-                         " WHERE gw.user_id = u.id AND gw.enabled = 1)")
+        ? QStringLiteral(" AND m.type = '' AND m.user_id IN (SELECT gw.user_id FROM gateways gw"
+                         " WHERE gw.enabled = 1)")
         : QString();
-    auto query = database.exec(
+    auto query = database.execCached(
         QStringLiteral("SELECT m.id, m.group_id, m.type, u.name FROM group_members m"
                        " JOIN directory_groups g ON g.id = m.group_id"
                        " JOIN users u ON u.id = m.user_id JOIN domains d ON d.id = g.domain_id"
@@ -117,14 +119,14 @@ Status readMemberships(const Database &database, const DomainFilter &filter,
         filter.values);
     if (!query)
         return query.error();
-    while (query->next()) {
-        model::Group *group = groups.find(query->value(1).toLongLong());
+    while ((*query)->next()) {
+        model::Group *group = groups.find((*query)->value(1).toLongLong());
         if (!group)
             continue;
         model::Membership membership;
-        membership.id = query->value(0).toLongLong();
-        membership.type = query->value(2).toString();
-        membership.userName = query->value(3).toString();
+        membership.id = (*query)->value(0).toLongLong();
+        membership.type = (*query)->value(2).toString();
+        membership.userName = (*query)->value(3).toString();
         group->members.append(membership);
     }
     return {};
@@ -134,26 +136,26 @@ Result<OwnedItems<model::User>> readUsers(const Database &database, const Domain
                                           bool onlyGatewayUsers)
 {
     const QString gatewayCondition = onlyGatewayUsers
-        ? QStringLiteral(" AND EXISTS (SELECT 1 FROM gateways gw"
-                         " WHERE gw.user_id = u.id AND gw.enabled = 1)")
+        ? QStringLiteral(" AND u.id IN (SELECT gw.user_id FROM gateways gw"
+                         " WHERE gw.enabled = 1)")
         : QString();
     OwnedItems<model::User> users;
-    auto query = database.exec(
+    auto query = database.execCached(
         QStringLiteral("SELECT %1, u.domain_id FROM users u JOIN domains d ON d.id = u.domain_id"
                        " WHERE u.enabled = 1 AND d.enabled = 1%2%3 ORDER BY u.id")
             .arg(UserColumns, filter.sql, gatewayCondition),
         filter.values);
     if (!query)
         return query.error();
-    while (query->next())
-        users.append(userFrom(*query, 0), query->value(7).toLongLong());
+    while ((*query)->next())
+        users.append(userFrom(**query, 0), (*query)->value(7).toLongLong());
     return users;
 }
 
 Status readUserAttributes(const Database &database, const DomainFilter &filter,
                           OwnedItems<model::User> &users)
 {
-    auto attributes = readAttributes(database.exec(
+    auto attributes = readAttributes(database.execCached(
         QStringLiteral("SELECT 4, p.id, p.name, p.value, '', p.user_id FROM user_params p"
                        " JOIN users u ON u.id = p.user_id JOIN domains d ON d.id = u.domain_id"
                        " WHERE p.enabled = 1 AND u.enabled = 1 AND d.enabled = 1%1"
@@ -161,7 +163,7 @@ Status readUserAttributes(const Database &database, const DomainFilter &filter,
                        " FROM user_vars v JOIN users u ON u.id = v.user_id"
                        " JOIN domains d ON d.id = u.domain_id"
                        " WHERE v.enabled = 1 AND u.enabled = 1 AND d.enabled = 1%1"
-                       " ORDER BY 1, 2")
+                       "")
             .arg(filter.sql),
         filter.repeated(2)));
     if (!attributes)
@@ -194,6 +196,7 @@ void distribute(QList<model::Domain> &domains, OwnedItems<model::Group> &groups,
 
 Result<model::DirectoryTree> LookupQueries::directory(const QString &domainName) const
 {
+    const StatementScope statements(m_database);
     const DomainFilter filter(domainName);
     auto domains = readDomains(m_database, filter);
     if (!domains)
@@ -219,6 +222,7 @@ Result<model::DirectoryTree> LookupQueries::directory(const QString &domainName)
 
 Result<model::DirectoryTree> LookupQueries::gateways(const QString &domainName) const
 {
+    const StatementScope statements(m_database);
     const DomainFilter filter(domainName);
     auto domains = readDomains(m_database, filter);
     if (!domains)

@@ -4,7 +4,19 @@
 #include "core/common/NameRules.h"
 #include "core/storage/Database.h"
 
+#include <algorithm>
+
 namespace fsd::lookuprows {
+
+StatementScope::StatementScope(const Database &database)
+    : m_database(database)
+{
+}
+
+StatementScope::~StatementScope()
+{
+    m_database.finishCached();
+}
 
 const QString UserColumns = QStringLiteral(
     "u.id, u.name, u.number_alias, u.cidr, u.cache, u.cacheable, u.extra_xml");
@@ -29,21 +41,26 @@ model::User userFrom(const QSqlQuery &query, int first)
     return user;
 }
 
-Result<QList<AttributeRow>> readAttributes(Result<QSqlQuery> query)
+Result<QList<AttributeRow>> readAttributes(Result<QSqlQuery *> query)
 {
     if (!query)
         return query.error();
     QList<AttributeRow> rows;
-    while (query->next()) {
+    while ((*query)->next()) {
         AttributeRow row;
-        row.kind = query->value(0).toInt();
-        row.attribute.id = query->value(1).toLongLong();
-        row.attribute.name = query->value(2).toString();
-        row.attribute.value = query->value(3).toString();
-        row.attribute.direction = query->value(4).toString();
-        row.ownerId = query->value(5).toLongLong();
+        row.kind = (*query)->value(0).toInt();
+        row.attribute.id = (*query)->value(1).toLongLong();
+        row.attribute.name = (*query)->value(2).toString();
+        row.attribute.value = (*query)->value(3).toString();
+        row.attribute.direction = (*query)->value(4).toString();
+        row.ownerId = (*query)->value(5).toLongLong();
         rows.append(std::move(row));
     }
+    // Sorted here rather than by ORDER BY, which makes SQLite sort every part of the UNION in
+    // a temporary B-tree; ids give the stored order.
+    std::sort(rows.begin(), rows.end(), [](const AttributeRow &a, const AttributeRow &b) {
+        return a.kind != b.kind ? a.kind < b.kind : a.attribute.id < b.attribute.id;
+    });
     return rows;
 }
 
@@ -74,18 +91,18 @@ QVariantList DomainFilter::repeated(int times) const
 
 Result<QList<model::Domain>> readDomains(const Database &database, const DomainFilter &filter)
 {
-    auto query = database.exec(QStringLiteral("SELECT d.id, d.name, d.extra_xml FROM domains d"
+    auto query = database.execCached(QStringLiteral("SELECT d.id, d.name, d.extra_xml FROM domains d"
                                               " WHERE d.enabled = 1%1 ORDER BY d.id")
                                    .arg(filter.sql),
                                filter.values);
     if (!query)
         return query.error();
     QList<model::Domain> domains;
-    while (query->next()) {
+    while ((*query)->next()) {
         model::Domain domain;
-        domain.id = query->value(0).toLongLong();
-        domain.name = query->value(1).toString();
-        domain.extraXml = query->value(2).toString();
+        domain.id = (*query)->value(0).toLongLong();
+        domain.name = (*query)->value(1).toString();
+        domain.extraXml = (*query)->value(2).toString();
         domains.append(std::move(domain));
     }
     return domains;
@@ -98,7 +115,7 @@ Result<QHash<qint64, QList<model::Gateway>>> readGateways(const Database &databa
     const QString enabledGateways = QStringLiteral(
         " JOIN users u ON u.id = gw.user_id JOIN domains d ON d.id = u.domain_id"
         " WHERE gw.enabled = 1 AND u.enabled = 1 AND d.enabled = 1 AND ");
-    auto query = database.exec(QStringLiteral("SELECT gw.id, gw.name, gw.user_id FROM gateways gw"
+    auto query = database.execCached(QStringLiteral("SELECT gw.id, gw.name, gw.user_id FROM gateways gw"
                                               "%1%2 ORDER BY gw.id")
                                    .arg(enabledGateways, where),
                                values);
@@ -106,20 +123,20 @@ Result<QHash<qint64, QList<model::Gateway>>> readGateways(const Database &databa
         return query.error();
     QList<model::Gateway> gateways;
     QList<qint64> owners;
-    while (query->next()) {
+    while ((*query)->next()) {
         model::Gateway gateway;
-        gateway.id = query->value(0).toLongLong();
-        gateway.name = query->value(1).toString();
+        gateway.id = (*query)->value(0).toLongLong();
+        gateway.name = (*query)->value(1).toString();
         gateways.append(std::move(gateway));
-        owners.append(query->value(2).toLongLong());
+        owners.append((*query)->value(2).toLongLong());
     }
 
-    auto attributes = readAttributes(database.exec(
+    auto attributes = readAttributes(database.execCached(
         QStringLiteral("SELECT 6, p.id, p.name, p.value, '', p.gateway_id FROM gateway_params p"
                        " JOIN gateways gw ON gw.id = p.gateway_id%1%2 AND p.enabled = 1"
                        " UNION ALL SELECT 7, v.id, v.name, v.value, v.direction, v.gateway_id"
                        " FROM gateway_vars v JOIN gateways gw ON gw.id = v.gateway_id%1%2"
-                       " AND v.enabled = 1 ORDER BY 1, 2")
+                       " AND v.enabled = 1")
             .arg(enabledGateways, where),
         values + values));
     if (!attributes)

@@ -17,6 +17,21 @@ class Database;
 
 namespace fsd::lookuprows {
 
+// Resets the kept statements of a connection when it goes out of scope, so that a lookup
+// leaves no read snapshot open (see Database::execCached). Statements run within one scope
+// share one snapshot while any of them is unfinished.
+class StatementScope
+{
+public:
+    explicit StatementScope(const Database &database);
+    ~StatementScope();
+    StatementScope(const StatementScope &) = delete;
+    StatementScope &operator=(const StatementScope &) = delete;
+
+private:
+    const Database &m_database;
+};
+
 // Kinds of rows in the combined attribute queries (their first column).
 enum AttributeKind {
     DomainParam = 0,
@@ -44,7 +59,8 @@ extern const QString UserColumns;
 // cacheable attribute; a `cacheable` text (non-numeric, kept from imported XML) wins.
 model::User userFrom(const QSqlQuery &query, int first);
 
-Result<QList<AttributeRow>> readAttributes(Result<QSqlQuery> query);
+// Reads every row of a combined attribute query, ordered by kind and then id.
+Result<QList<AttributeRow>> readAttributes(Result<QSqlQuery *> query);
 
 // Appends each row of `kind` whose owner is `ownerId` to `target`, in row order.
 void collect(const QList<AttributeRow> &rows, int kind, qint64 ownerId,

@@ -50,6 +50,8 @@ Status DirectoryEndpoint::start()
         return database.error();
     m_database = std::move(*database);
     m_queries = std::make_unique<LookupQueries>(*m_database);
+    if (Status configured = m_queries->configureConnection(); !configured)
+        return configured;
     m_builder = std::make_unique<DirectoryAnswerBuilder>(*m_queries);
 
     HttpServerConfig http;

@@ -221,10 +221,13 @@ void XmlCurlServerTest::lookupsAnsweredDuringLongWrite()
     // An import in this process: one long write transaction on another connection.
     const Status imported = writer.transaction([&]() -> Status {
         const qint64 domain = m_fixture->addDomain(QStringLiteral("import.test"));
+        const qint64 team = m_fixture->addGroup(domain, QStringLiteral("team"));
         for (int i = 0; i < 2000; ++i) {
             const qint64 user = m_fixture->addUser(domain, QStringLiteral("u%1").arg(i));
             m_fixture->addParam(Owner::User, user, QStringLiteral("password"),
                                 QStringLiteral("p%1").arg(i));
+            if (i < 3)
+                m_fixture->addMember(team, user);
         }
 
         const auto existing = freeswitch.sipAuth(QStringLiteral("1001"),
@@ -240,9 +243,19 @@ void XmlCurlServerTest::lookupsAnsweredDuringLongWrite()
     });
     QVERIFY2(imported, qPrintable(errorOf(imported)));
 
+    // A user lookup first, then a group lookup: the listener's connection must not keep the
+    // snapshot of an earlier lookup.
     const auto committed = freeswitch.sipAuth(QStringLiteral("u7"), QStringLiteral("import.test"));
     QVERIFY(committed.found);
     QCOMPARE(committed.param(QStringLiteral("password")), QStringLiteral("p7"));
+    QVERIFY(freeswitch.sipAuth(QStringLiteral("1001"), QStringLiteral("127.0.0.1")).found);
+    const qint64 later = m_fixture->addDomain(QStringLiteral("later.test"));
+    m_fixture->addMember(m_fixture->addGroup(later, QStringLiteral("crew")),
+                         m_fixture->addUser(later, QStringLiteral("x1")));
+    QCOMPARE(freeswitch.groupCall(QStringLiteral("crew"), QStringLiteral("later.test")),
+             QStringList({QStringLiteral("x1")}));
+    QCOMPARE(freeswitch.groupCall(QStringLiteral("team"), QStringLiteral("import.test")),
+             QStringList({QStringLiteral("u0"), QStringLiteral("u1"), QStringLiteral("u2")}));
 }
 
 void XmlCurlServerTest::addressRules_data()
