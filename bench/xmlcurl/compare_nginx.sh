@@ -45,7 +45,7 @@ http {
         location = /freeswitch/directory {
             root $work/www;
             default_type text/xml;
-            # nginx answers POST to a static file with 405; this serves the file instead.
+            # nginx rejects POST to a static file with 405; this serves the file instead.
             error_page 405 =200 \$uri;
         }
     }

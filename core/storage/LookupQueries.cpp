@@ -68,7 +68,7 @@ Result<std::optional<model::Domain>> LookupQueries::user(const QString &domainNa
     if (key == UserKey::IdOrAlias)
         values += QVariantList{userKey, userKey};
     // A name match comes before an alias match, as FreeSWITCH takes the first user whose id
-    // or alias matches; the naming rules keep an alias from equalling another user's name.
+    // or alias matches. The naming rules keep an alias from equalling another user's name.
     auto found = m_database.execCached(
         QStringLiteral("SELECT d.id, d.name, d.extra_xml, %1 FROM domains d"
                        " JOIN users u ON u.domain_id = d.id"

@@ -17,12 +17,12 @@ class Database;
 // what remains is returned as model structs in stored order. Names are matched
 // case-insensitively through their `name_key` columns, as FreeSWITCH compares them with
 // strcasecmp. Meant for a connection of its own (Database::openClone(name, true)) on the
-// thread that answers lookups; not thread-safe.
+// thread that serves lookups. Not thread-safe.
 class LookupQueries
 {
 public:
-    // How a user name is matched. FreeSWITCH's key "id" matches the id or the number-alias
-    // attribute; "number-alias" matches the alias only (switch_xml.c, find_user_in_tag).
+    // Matching rule for user names. FreeSWITCH's key "id" matches the id or the number-alias
+    // attribute, and "number-alias" matches the alias only (switch_xml.c, find_user_in_tag).
     enum class UserKey { IdOrAlias, AliasOnly };
 
     explicit LookupQueries(const Database &database);
@@ -37,9 +37,10 @@ public:
     Result<std::optional<model::Domain>> domain(const QString &domainName) const;
 
     // The domain (parameters, variables) holding one user in `users`, with the user's
-    // parameters, variables and, when `withGateways`, gateways. `groups` holds the groups the
-    // user belongs to, each with its parameters and variables and with `members` holding only
-    // this user's membership; the membership of type "" marks the group the user is defined in.
+    // parameters, variables and, when `withGateways`, gateways. `groups` contains the groups the
+    // user belongs to, each with its parameters and variables and with only this user's
+    // membership in `members`. The membership of type "" marks the group the user is defined
+    // in.
     // nullopt when the domain or the user is unknown or disabled.
     Result<std::optional<model::Domain>> user(const QString &domainName, const QString &userName,
                                               UserKey key, bool withGateways) const;
@@ -57,7 +58,7 @@ public:
 
     // Every domain (or only `domainName` when not empty) with the users that have at least one
     // gateway, each user with only its name and gateways (parameters, variables). `groups`
-    // holds, by name only, the groups those users are defined in, with their memberships.
+    // contains, by name only, the groups those users are defined in, with their memberships.
     Result<model::DirectoryTree> gateways(const QString &domainName = {}) const;
 
 private:

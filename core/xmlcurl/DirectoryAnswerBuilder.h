@@ -24,8 +24,8 @@ public:
         // The document to send with HTTP 200; empty when `failed`.
         QByteArray document;
         bool found = false;
-        // The directory could not be read; the caller answers with an HTTP error, which
-        // mod_xml_curl treats like no answer.
+        // True when the directory could not be read. The caller then sends an HTTP error,
+        // which mod_xml_curl treats like no answer.
         bool failed = false;
         DirectoryLookup lookup;
     };

@@ -7,8 +7,8 @@ namespace fsd {
 
 namespace {
 
-// Fills the secrets a known `action` needs; returns false for an action this server does not
-// know. Sources, FreeSWITCH 1.11.2:
+// Fills the secrets a known `action` needs; returns false for any other action. Sources,
+// FreeSWITCH 1.11.2:
 // - sip_auth (mod_sofia sofia_reg.c, sofia_reg_parse_auth) checks `password` or `a1-hash`;
 //   without both, it lets the user register unchecked unless allow-empty-password is false.
 // - jsonrpc-authenticate (mod_verto) compares `password`, `jsonrpc-password` or `a1-hash`.

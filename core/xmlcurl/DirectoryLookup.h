@@ -10,7 +10,7 @@ namespace fsd {
 
 class LookupForm;
 
-// What one mod_xml_curl request asks for, and which secret parameters its answer may carry.
+// The target of one mod_xml_curl request and the secret parameters its answer may carry.
 // Facts from FreeSWITCH 1.11.2 (switch_xml.c and the modules named below):
 // - Every directory lookup arrives as section=directory, tag_name=domain, key_name=name,
 //   key_value=<domain>. The event headers say the rest: `user` and `key` for user lookups
@@ -20,7 +20,7 @@ class LookupForm;
 struct DirectoryLookup
 {
     enum class Scope {
-        NotFound,  // not a directory lookup this server answers
+        NotFound,  // not a directory lookup served here
         Directory, // every domain
         Domain,    // one domain, all of it
         Group,     // one domain with one group and its members
@@ -37,9 +37,9 @@ struct DirectoryLookup
 
     // The caller's `action`, else its `purpose`, for logs ("" when neither was sent).
     QString kind;
-    // True when `kind` is not one this server knows; the answer then carries no secret.
+    // True when `kind` is none of the kinds handled here, so the answer carries no secret.
     bool unknownKind = false;
-    // Why a request got the not-found document, for logs.
+    // Reason for the not-found document, for logs.
     QString notFoundReason;
 
     // Secret parameter names (lower case) this lookup may receive.

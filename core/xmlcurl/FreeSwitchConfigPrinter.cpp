@@ -16,11 +16,12 @@ QString escaped(const QString &value)
     return QString::fromUtf8(out);
 }
 
-// The <param> lines of the binding. Facts from FreeSWITCH 1.11.2, mod_xml_curl.c: `bindings`
-// on gateway-url limits the binding to sections; gateway-credentials goes to libcurl as
-// "user:password" with auth-scheme basic by default; `timeout` is in seconds;
-// disable-100-continue is on unless set to false, and clears libcurl's "Expect" header;
-// https is not verified unless enable-cacert-check is true.
+// The <param> lines of the binding. Facts from FreeSWITCH 1.11.2, mod_xml_curl.c:
+// - `bindings` on gateway-url limits the binding to the named sections.
+// - gateway-credentials goes to libcurl as "user:password", with auth-scheme basic by default.
+// - `timeout` is in seconds.
+// - disable-100-continue is on unless set to false, and clears libcurl's "Expect" header.
+// - https is not verified unless enable-cacert-check is true.
 QString bindingParams(const XmlCurlServerConfig &config, quint16 actualPort)
 {
     QString params;

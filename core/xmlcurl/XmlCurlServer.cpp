@@ -30,9 +30,9 @@ Status XmlCurlServer::start()
     m_thread->setObjectName(QStringLiteral("xml_curl"));
     m_thread->start();
 
-    // The endpoint holds nothing but settings until start(), which runs on the server's
-    // thread: its sockets, timers and database connection must live there. It is deleted
-    // there too (stop()).
+    // The endpoint contains only settings until start(), which runs on the server's thread,
+    // because its sockets, timers and database connection must live there. stop() deletes it
+    // there too.
     m_endpoint = new DirectoryEndpoint(m_config, m_database);
     m_endpoint->moveToThread(m_thread);
     Status started;

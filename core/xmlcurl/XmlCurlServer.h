@@ -13,8 +13,8 @@ namespace fsd {
 
 class DirectoryEndpoint;
 
-// Serves the directory to FreeSWITCH's mod_xml_curl: POST /freeswitch/directory, answered
-// from a thread of its own with its own read-only database connection, so that imports, long
+// Serves the directory to FreeSWITCH's mod_xml_curl at POST /freeswitch/directory, from a
+// thread of its own with its own read-only database connection, so that imports, long
 // API requests or a busy GUI never delay a lookup. mod_xml_curl waits without a time limit by
 // default, and a stalled answer stalls SIP registrations.
 class XmlCurlServer : public QObject

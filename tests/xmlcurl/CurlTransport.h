@@ -9,11 +9,14 @@
 namespace fsd::test {
 
 // Posts forms with the curl program as mod_xml_curl posts them with libcurl (FreeSWITCH
-// 1.11.2, mod_xml_curl.c): POST, Content-Type application/x-www-form-urlencoded, User-Agent
-// freeswitch-xml/1.0, "Expect:" cleared (disable-100-continue, on by default), HTTP Basic
-// credentials when set, and no certificate check for https (its default without
-// enable-cacert-check). Blocks the calling thread until curl exits, without running its event
-// loop, so the server under test must answer from another thread.
+// 1.11.2, mod_xml_curl.c):
+// - POST with Content-Type application/x-www-form-urlencoded and User-Agent
+//   freeswitch-xml/1.0;
+// - "Expect:" cleared, as disable-100-continue (on by default) does;
+// - HTTP Basic credentials when set;
+// - no certificate check for https, its default without enable-cacert-check.
+// Blocks the calling thread until curl exits, without running its event loop, so the server
+// under test must respond from another thread.
 struct CurlTransport
 {
     QString url;

@@ -664,7 +664,7 @@ void DirectoryAnswersTest::groupCallDialsMembers()
              QStringList({QStringLiteral("1000"), QStringLiteral("1001"), QStringLiteral("1002"),
                           QStringLiteral("1003"), QStringLiteral("1004")}));
 
-    // Group answers hold no secret.
+    // Group answers contain no secret.
     FreeSwitchEvent params(FreeSwitchEvent::Type::RequestParams);
     params.add(QStringLiteral("action"), QStringLiteral("group_call"));
     const auto fetch = m_freeswitch->locateGroup(QStringLiteral("support"),
