@@ -115,6 +115,8 @@ Result<QHash<qint64, QList<model::Gateway>>> readGateways(const Database &databa
     const QString enabledGateways = QStringLiteral(
         " JOIN users u ON u.id = gw.user_id JOIN domains d ON d.id = u.domain_id"
         " WHERE gw.enabled = 1 AND u.enabled = 1 AND d.enabled = 1 AND ");
+    // NOTE: gateways.extra_xml (elements such as <subscriptions>) is not read, because
+    // model::Gateway has no field for it, so such elements are not served.
     auto query = database.execCached(QStringLiteral("SELECT gw.id, gw.name, gw.user_id FROM gateways gw"
                                               "%1%2 ORDER BY gw.id")
                                    .arg(enabledGateways, where),
