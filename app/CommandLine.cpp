@@ -11,7 +11,8 @@ CommandLine::CommandLine()
     m_parser.addVersionOption();
     m_parser.addOptions({config, database, headless, event, addOperator, role, passwd,
                          removeOperator, listOperators, tokenLifetime, listen, tlsCert, tlsKey,
-                         allowInsecureApi, maxConnections});
+                         allowInsecureApi, maxConnections, xmlCurlListen, allowInsecureXmlCurl,
+                         printFreeSwitchConfig});
 }
 
 void CommandLine::process(const QStringList &arguments)
@@ -21,7 +22,7 @@ void CommandLine::process(const QStringList &arguments)
 
 QList<QCommandLineOption> CommandLine::commandOptions() const
 {
-    return {event, addOperator, passwd, removeOperator, listOperators};
+    return {event, addOperator, passwd, removeOperator, listOperators, printFreeSwitchConfig};
 }
 
 CommandLine::Mode CommandLine::mode() const
@@ -53,6 +54,10 @@ AppSettings CommandLine::settings() const
         settings.tlsKey = m_parser.value(tlsKey);
     if (m_parser.isSet(allowInsecureApi))
         settings.allowInsecureApi = true;
+    if (m_parser.isSet(xmlCurlListen))
+        settings.xmlCurlListen = m_parser.value(xmlCurlListen);
+    if (m_parser.isSet(allowInsecureXmlCurl))
+        settings.allowInsecureXmlCurl = true;
     if (m_parser.isSet(maxConnections))
         settings.maxConnections = m_parser.value(maxConnections).toInt();
     return settings;

@@ -80,6 +80,18 @@ public:
                                             QStringLiteral("Most simultaneous API connections (default 1000)."),
                                             QStringLiteral("count")};
 
+    const QCommandLineOption xmlCurlListen{
+        QStringLiteral("xml-curl-listen"),
+        QStringLiteral("Address that serves the directory to FreeSWITCH's mod_xml_curl, HOST:PORT "
+                       "(default 127.0.0.1:8081)."),
+        QStringLiteral("host:port")};
+    const QCommandLineOption allowInsecureXmlCurl{
+        QStringLiteral("allow-insecure-xml-curl"),
+        QStringLiteral("Serve mod_xml_curl without TLS and credentials on an address other than loopback.")};
+    const QCommandLineOption printFreeSwitchConfig{
+        QStringLiteral("print-freeswitch-config"),
+        QStringLiteral("Print the FreeSWITCH settings that make it read the directory from this fsdirector.")};
+
 private:
     QList<QCommandLineOption> commandOptions() const;
 

@@ -6,6 +6,8 @@
 #include "core/app/SignalWatcher.h"
 #include "core/auth/Authenticator.h"
 #include "core/events/Dispatcher.h"
+#include "core/xmlcurl/FreeSwitchConfigPrinter.h"
+#include "core/xmlcurl/XmlCurlServerConfig.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -38,6 +40,24 @@ int runEvent(Dispatcher &dispatcher, const QString &argument, QTextStream &out, 
     out << QString::fromUtf8(QJsonDocument(outcome.reply).toJson(QJsonDocument::Indented));
     out.flush();
     return outcome.isError() ? 1 : 0;
+}
+
+// Prints the mod_xml_curl binding for the current settings; it needs no database.
+int printFreeSwitchSettings(const AppSettings &settings, QTextStream &out, QTextStream &err)
+{
+    XmlCurlServerConfig config;
+    QString error;
+    if (!config.setListenAddress(settings.xmlCurlListen, &error)) {
+        err << "fsdirector: " << error << Qt::endl;
+        return 2;
+    }
+    config.tlsCertificateFile = settings.tlsCertificate;
+    config.tlsKeyFile = settings.tlsKey;
+    config.user = settings.xmlCurlUser;
+    config.password = settings.xmlCurlPassword;
+    out << printFreeSwitchConfig(config);
+    out.flush();
+    return 0;
 }
 
 int runCommand(CommandLine &commandLine, DirectoryService &service, QTextStream &out,
@@ -111,6 +131,9 @@ int main(int argc, char *argv[])
     }
 
     const AppSettings settings = commandLine.settings();
+    if (commandLine.isSet(commandLine.printFreeSwitchConfig))
+        return printFreeSwitchSettings(settings, out, err);
+
     DirectoryService::Options serviceOptions;
     serviceOptions.database.path = settings.databasePath;
     serviceOptions.authentication.tokenLifetimeSeconds = qint64(settings.tokenLifetimeHours) * 3600;
