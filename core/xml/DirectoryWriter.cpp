@@ -60,6 +60,22 @@ public:
         m_text.append(text);
         m_text.append(QLatin1Char('\n'));
     }
+    // Writes a start tag and returns a mark for close().
+    qsizetype open(int depth, const QString &tag)
+    {
+        line(depth, tag);
+        return m_text.size();
+    }
+    // Writes the end tag, or turns the start tag into an empty-element tag when nothing was
+    // written since open().
+    void close(int depth, qsizetype mark, const QString &name)
+    {
+        if (m_text.size() == mark) {
+            m_text.replace(mark - 2, 2, QLatin1String("/>\n"));
+            return;
+        }
+        line(depth, QStringLiteral("</%1>").arg(name));
+    }
     QByteArray toUtf8() const { return m_text.toUtf8(); }
 
 private:
@@ -115,7 +131,7 @@ QByteArray DirectoryWriter::writeDomainFile(const model::Domain &domain) const
 
 void DirectoryWriter::writeDomain(Output &out, int depth, const model::Domain &domain) const
 {
-    out.line(depth, QStringLiteral("<domain%1%2%3>")
+    const qsizetype mark = out.open(depth, QStringLiteral("<domain%1%2%3>")
                         .arg(attribute(QStringLiteral("name"), domain.name),
                              enabledMark(domain.enabled),
                              m_markGenerated ? attribute(names::Generated, QStringLiteral("true"))
@@ -144,7 +160,7 @@ void DirectoryWriter::writeDomain(Output &out, int depth, const model::Domain &d
             writeUser(out, depth + 1, user, QString());
     }
     writeExtra(out, depth + 1, domain.extraXml);
-    out.line(depth, QStringLiteral("</domain>"));
+    out.close(depth, mark, QStringLiteral("domain"));
 }
 
 DirectoryWriter::Placement DirectoryWriter::placeUsers(const model::Domain &domain) const
@@ -210,7 +226,7 @@ void DirectoryWriter::writeUser(Output &out, int depth, const model::User &user,
         attributes += attribute(QStringLiteral("cacheable"), user.cacheable);
     attributes += enabledMark(user.enabled) + membershipMark;
 
-    out.line(depth, QStringLiteral("<user%1>").arg(attributes));
+    const qsizetype mark = out.open(depth, QStringLiteral("<user%1>").arg(attributes));
     writeAttributes(out, depth + 1, QStringLiteral("params"), QStringLiteral("param"),
                     user.params);
     writeAttributes(out, depth + 1, QStringLiteral("variables"), QStringLiteral("variable"),
@@ -227,12 +243,12 @@ void DirectoryWriter::writeUser(Output &out, int depth, const model::User &user,
         out.line(depth + 1, QStringLiteral("</gateways>"));
     }
     writeExtra(out, depth + 1, user.extraXml);
-    out.line(depth, QStringLiteral("</user>"));
+    out.close(depth, mark, QStringLiteral("user"));
 }
 
 void DirectoryWriter::writeGateway(Output &out, int depth, const model::Gateway &gateway) const
 {
-    out.line(depth, QStringLiteral("<gateway%1%2>")
+    const qsizetype mark = out.open(depth, QStringLiteral("<gateway%1%2>")
                         .arg(attribute(QStringLiteral("name"), gateway.name),
                              enabledMark(gateway.enabled)));
     writeAttributes(out, depth + 1, QStringLiteral("params"), QStringLiteral("param"),
@@ -240,7 +256,7 @@ void DirectoryWriter::writeGateway(Output &out, int depth, const model::Gateway 
     writeAttributes(out, depth + 1, QStringLiteral("variables"), QStringLiteral("variable"),
                     gateway.variables);
     writeExtra(out, depth + 1, gateway.extraXml);
-    out.line(depth, QStringLiteral("</gateway>"));
+    out.close(depth, mark, QStringLiteral("gateway"));
 }
 
 void DirectoryWriter::writeAttributes(Output &out, int depth, const QString &list,
