@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MPL-2.0
+#pragma once
+
+#include "core/common/Result.h"
+#include "core/model/DirectoryTree.h"
+
+#include <QHash>
+#include <QString>
+
+namespace fsd {
+
+// Checks imported directory items against the naming and uniqueness rules before anything is
+// written: names trimmed and not empty; domains host names or IP addresses; user names and
+// aliases SIP user parts; gateway names ^[A-Za-z0-9_.-]+$; cidr lists of subnets; names unique
+// case-insensitively within their parent (gateway variables per name and direction); number
+// aliases unique and distinct from other users' names; every membership naming a user of the
+// domain, once per group. Errors name the item's file, line and column when it has them.
+class ImportValidator
+{
+public:
+    // The users of a domain that already exist, by NameRules::key of name and of alias.
+    struct ExistingUsers
+    {
+        QHash<QString, QString> names;
+        QHash<QString, QString> aliases;
+    };
+
+    static Status checkDomain(const model::Domain &domain);
+    // Users added to a domain that already holds `existing` (ImportXMLDomainUser).
+    static Status checkUsers(const QList<model::User> &users, const ExistingUsers &existing);
+
+private:
+    static Status checkUser(const model::User &user);
+    static Status checkGateway(const model::Gateway &gateway, const QString &owner);
+    static Status checkGroup(const model::Group &group, const QHash<QString, QString> &users);
+    static Status checkAttributes(const QList<model::Attribute> &list, const QString &kind,
+                                  const QString &owner, bool perDirection = false);
+};
+
+// Prefixes `detail` with the item's place ("file:line:column: ") when it has one.
+QString atLocation(const model::SourceLocation &location, const QString &detail);
+
+} // namespace fsd
