@@ -6,7 +6,7 @@
 
 namespace fsd {
 
-// What Dispatcher::dispatch() returns besides the reply, for the transport's bookkeeping.
+// Result of Dispatcher::dispatch(): the reply and what the transport needs to track.
 struct DispatchOutcome
 {
     QJsonObject reply;

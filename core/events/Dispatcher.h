@@ -16,6 +16,7 @@ namespace fsd {
 class Database;
 class Authenticator;
 class EventRequest;
+enum class Role;
 template<typename T> class Result;
 
 // Runs API requests: `{"event": NAME, "data": {...}}` in, the reply object out. Every face of
@@ -38,7 +39,7 @@ public:
     Dispatcher(Database &database, Authenticator &authenticator, QObject *parent = nullptr);
     ~Dispatcher() override;
 
-    // Runs one request. Never throws; failures are error replies.
+    // Runs one request. Every failure, expected or from storage, becomes an error reply.
     DispatchOutcome dispatch(const QJsonObject &request, const RequestContext &context);
     // Parses `body` as JSON first; anything but a JSON object is `invalid request`.
     DispatchOutcome dispatchBytes(const QByteArray &body, const RequestContext &context);
@@ -67,8 +68,10 @@ private:
         bool changesDirectory;
     };
 
-    DispatchOutcome run(const QString &event, const QJsonObject &data, const QJsonValue &requestId,
-                        const RequestContext &context);
+    DispatchOutcome login(const QJsonObject &data, const RequestContext &context);
+    DispatchOutcome logout(const QJsonObject &data);
+    QJsonObject runHandler(const QString &event, const Entry &entry, const QJsonObject &data,
+                           const RequestContext &context, Role role, bool *changed);
 
     Database &m_database;
     Authenticator &m_authenticator;

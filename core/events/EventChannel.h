@@ -22,8 +22,8 @@ public:
 
     using QObject::QObject;
 
-    // Sends one request; `onReply` runs on `context`'s thread with the reply (an object with
-    // "error" on failure, also when the connection drops first), unless `context` is gone.
+    // Sends one request. `onReply` runs on `context`'s thread with the reply, unless `context`
+    // is gone. A failure, including a connection dropped first, is a reply with "error".
     virtual void send(const QJsonObject &request, QObject *context, ReplyCallback onReply) = 0;
     // Where the directory is: a database file path or a ws:// / wss:// URL.
     virtual QString location() const = 0;

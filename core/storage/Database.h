@@ -14,7 +14,7 @@
 
 namespace fsd {
 
-// Where the directory is stored. SQLite needs only `path`; PostgreSQL uses the connection
+// Location of the directory database. SQLite needs only `path`; PostgreSQL uses the connection
 // fields (an empty host means the local Unix socket).
 struct DatabaseOptions
 {

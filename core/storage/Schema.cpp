@@ -10,7 +10,7 @@ namespace fsd {
 
 namespace {
 
-// Names are unique case-insensitively within their parent. `name_key` holds the case-folded
+// Names are unique case-insensitively within their parent. `name_key` is the case-folded
 // name (computed in C++, so that both backends fold Unicode alike) and carries the UNIQUE
 // constraint. Booleans are INTEGER 0/1 on both backends.
 const QStringList &migrations()

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MPL-2.0
+#pragma once
+
+#include "core/app/AppSettings.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QStringList>
+
+namespace fsd {
+
+// The options of the fsdirector executable and what the parsed command asks for.
+class CommandLine
+{
+public:
+    enum class Mode {
+        Gui,       // the desktop window (default)
+        Headless,  // servers only, until SIGINT/SIGTERM
+        Command,   // one command (--event, operator commands, ...), then exit
+    };
+
+    CommandLine();
+
+    // Parses `arguments`; exits the process for --help, --version and unknown options.
+    void process(const QStringList &arguments);
+
+    QCommandLineParser &parser() { return m_parser; }
+    Mode mode() const;
+    // The settings file, with the command line's overrides applied.
+    AppSettings settings() const;
+    QString settingsFile() const;
+
+    bool isSet(const QCommandLineOption &option) const { return m_parser.isSet(option); }
+    QString value(const QCommandLineOption &option) const { return m_parser.value(option); }
+
+    const QCommandLineOption config{QStringLiteral("config"),
+                                    QStringLiteral("Settings file (default: <config folder>/fsdirector.ini)."),
+                                    QStringLiteral("path")};
+    const QCommandLineOption database{QStringLiteral("database"),
+                                      QStringLiteral("SQLite database file (default: <data folder>/directory.sqlite)."),
+                                      QStringLiteral("path")};
+    const QCommandLineOption headless{QStringLiteral("headless"),
+                                      QStringLiteral("Run without a window until SIGINT or SIGTERM.")};
+    const QCommandLineOption event{QStringLiteral("event"),
+                                   QStringLiteral("Run one API request (JSON, or - to read it from standard input) "
+                                                  "as the local operator and print the reply."),
+                                   QStringLiteral("json")};
+    const QCommandLineOption addOperator{QStringLiteral("add-operator"),
+                                         QStringLiteral("Add an operator; the password is read from standard "
+                                                        "input. Needs --role."),
+                                         QStringLiteral("name")};
+    const QCommandLineOption role{QStringLiteral("role"),
+                                  QStringLiteral("Role of --add-operator: admin, operator or viewer."),
+                                  QStringLiteral("role"), QStringLiteral("operator")};
+    const QCommandLineOption passwd{QStringLiteral("passwd"),
+                                    QStringLiteral("Change an operator's password, read from standard input."),
+                                    QStringLiteral("name")};
+    const QCommandLineOption removeOperator{QStringLiteral("remove-operator"),
+                                            QStringLiteral("Remove an operator and end its sessions."),
+                                            QStringLiteral("name")};
+    const QCommandLineOption listOperators{QStringLiteral("list-operators"),
+                                           QStringLiteral("List operators and their roles.")};
+    const QCommandLineOption tokenLifetime{QStringLiteral("token-lifetime"),
+                                           QStringLiteral("Hours after which an unused API token expires (default 24)."),
+                                           QStringLiteral("hours")};
+
+private:
+    QList<QCommandLineOption> commandOptions() const;
+
+    QCommandLineParser m_parser;
+};
+
+} // namespace fsd

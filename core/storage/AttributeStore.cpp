@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MPL-2.0
+#include "core/storage/AttributeStore.h"
+
+#include "core/common/NameRules.h"
+#include "core/storage/Database.h"
+
+namespace fsd {
+
+namespace {
+
+struct TableInfo
+{
+    const char *table;
+    const char *ownerColumn;
+};
+
+TableInfo infoOf(AttributeStore::Table table)
+{
+    switch (table) {
+    case AttributeStore::Table::DomainParams: return {"domain_params", "domain_id"};
+    case AttributeStore::Table::DomainVars: return {"domain_vars", "domain_id"};
+    case AttributeStore::Table::UserParams: return {"user_params", "user_id"};
+    case AttributeStore::Table::UserVars: return {"user_vars", "user_id"};
+    case AttributeStore::Table::GroupParams: return {"group_params", "group_id"};
+    case AttributeStore::Table::GroupVars: return {"group_vars", "group_id"};
+    case AttributeStore::Table::GatewayParams: return {"gateway_params", "gateway_id"};
+    case AttributeStore::Table::GatewayVars: return {"gateway_vars", "gateway_id"};
+    }
+    Q_UNREACHABLE();
+}
+
+} // namespace
+
+AttributeStore::AttributeStore(Database &database, Table table)
+    : m_database(database)
+    , m_table(table)
+    , m_tableName(QString::fromLatin1(infoOf(table).table))
+    , m_ownerColumn(QString::fromLatin1(infoOf(table).ownerColumn))
+{
+}
+
+QString AttributeStore::kind() const
+{
+    return m_tableName.endsWith(QLatin1String("_params")) ? QStringLiteral("parameter")
+                                                          : QStringLiteral("variable");
+}
+
+static QString columnsOf(bool hasDirection)
+{
+    return hasDirection ? QStringLiteral("id, %1, name, value, enabled, direction")
+                        : QStringLiteral("id, %1, name, value, enabled, ''");
+}
+
+static AttributeRow rowFrom(const QSqlQuery &query)
+{
+    AttributeRow row;
+    row.id = query.value(0).toLongLong();
+    row.ownerId = query.value(1).toLongLong();
+    row.name = query.value(2).toString();
+    row.value = query.value(3).toString();
+    row.enabled = query.value(4).toInt() != 0;
+    row.direction = query.value(5).toString();
+    return row;
+}
+
+Result<std::optional<AttributeRow>> AttributeStore::find(qint64 id) const
+{
+    auto query = m_database.exec(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?")
+                                     .arg(columnsOf(hasDirection()).arg(m_ownerColumn), m_tableName),
+                                 {id});
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return std::optional<AttributeRow>();
+    return std::optional<AttributeRow>(rowFrom(*query));
+}
+
+Result<QList<AttributeRow>> AttributeStore::list(qint64 ownerId) const
+{
+    auto query = m_database.exec(
+        QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ? ORDER BY id")
+            .arg(columnsOf(hasDirection()).arg(m_ownerColumn), m_tableName, m_ownerColumn),
+        {ownerId});
+    if (!query)
+        return query.error();
+    QList<AttributeRow> rows;
+    while (query->next())
+        rows.append(rowFrom(*query));
+    return rows;
+}
+
+Status AttributeStore::checkUnique(qint64 ownerId, const QString &name, const QString &direction,
+                                   qint64 exceptId) const
+{
+    QString sql = QStringLiteral("SELECT id FROM %1 WHERE %2 = ? AND name_key = ? AND id <> ?")
+                      .arg(m_tableName, m_ownerColumn);
+    QVariantList values{ownerId, NameRules::key(name), exceptId};
+    if (hasDirection()) {
+        sql += QStringLiteral(" AND direction = ?");
+        values.append(direction);
+    }
+    auto query = m_database.exec(sql, values);
+    if (!query)
+        return query.error();
+    if (query->next()) {
+        return ApiError::make(
+            QStringLiteral("%1 name already exists").arg(kind()),
+            QStringLiteral("A %1 named \"%2\" already exists here; names are compared without "
+                           "regard to case. Choose another name or change the existing one.")
+                .arg(kind(), name));
+    }
+    return {};
+}
+
+Result<AttributeRow> AttributeStore::add(qint64 ownerId, const QString &name,
+                                         const QString &value, const QString &direction,
+                                         bool enabled)
+{
+    Status unique = checkUnique(ownerId, name, direction, 0);
+    if (!unique)
+        return unique.error();
+
+    QString sql;
+    QVariantList values{ownerId, name, NameRules::key(name), value, enabled ? 1 : 0};
+    if (hasDirection()) {
+        sql = QStringLiteral("INSERT INTO %1 (%2, name, name_key, value, enabled, direction) "
+                             "VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
+        values.append(direction);
+    } else {
+        sql = QStringLiteral("INSERT INTO %1 (%2, name, name_key, value, enabled) "
+                             "VALUES (?, ?, ?, ?, ?) RETURNING id");
+    }
+    auto query = m_database.exec(sql.arg(m_tableName, m_ownerColumn), values);
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return ApiError::make(Database::StorageFailure, QStringLiteral("INSERT returned no id"));
+    return AttributeRow{query->value(0).toLongLong(), ownerId, name, value, direction, enabled};
+}
+
+Result<AttributeRow> AttributeStore::update(const AttributeRow &row)
+{
+    Status unique = checkUnique(row.ownerId, row.name, row.direction, row.id);
+    if (!unique)
+        return unique.error();
+
+    QString sql = QStringLiteral("UPDATE %1 SET name = ?, name_key = ?, value = ?, enabled = ?")
+                      .arg(m_tableName);
+    QVariantList values{row.name, NameRules::key(row.name), row.value, row.enabled ? 1 : 0};
+    if (hasDirection()) {
+        sql += QStringLiteral(", direction = ?");
+        values.append(row.direction);
+    }
+    sql += QStringLiteral(" WHERE id = ?");
+    values.append(row.id);
+    auto query = m_database.exec(sql, values);
+    if (!query)
+        return query.error();
+    return row;
+}
+
+Status AttributeStore::remove(qint64 id)
+{
+    auto query = m_database.exec(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(m_tableName),
+                                 {id});
+    if (!query)
+        return query.error();
+    return {};
+}
+
+} // namespace fsd

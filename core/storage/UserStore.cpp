@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: MPL-2.0
+#include "core/storage/UserStore.h"
+
+#include "core/common/NameRules.h"
+#include "core/storage/Database.h"
+
+namespace fsd {
+
+Result<QList<UserRow>> UserStore::select(const QString &where, const QVariantList &values) const
+{
+    auto query = m_database.exec(
+        QStringLiteral("SELECT id, domain_id, name, number_alias, cidr, cache, cacheable, enabled "
+                       "FROM users %1 ORDER BY domain_id, id")
+            .arg(where),
+        values);
+    if (!query)
+        return query.error();
+    QList<UserRow> rows;
+    while (query->next()) {
+        UserRow row;
+        row.id = query->value(0).toLongLong();
+        row.domainId = query->value(1).toLongLong();
+        row.name = query->value(2).toString();
+        row.numberAlias = query->value(3).toString();
+        row.cidr = query->value(4).toString();
+        row.cache = query->value(5).toLongLong();
+        row.cacheable = query->value(6).toString();
+        row.enabled = query->value(7).toInt() != 0;
+        rows.append(row);
+    }
+    return rows;
+}
+
+Result<QList<UserRow>> UserStore::list() const
+{
+    return select({}, {});
+}
+
+Result<QList<UserRow>> UserStore::listInDomain(qint64 domainId) const
+{
+    return select(QStringLiteral("WHERE domain_id = ?"), {domainId});
+}
+
+Result<std::optional<UserRow>> UserStore::find(qint64 id) const
+{
+    auto rows = select(QStringLiteral("WHERE id = ?"), {id});
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return std::optional<UserRow>();
+    return std::optional<UserRow>(rows->first());
+}
+
+Status UserStore::checkNameFree(qint64 domainId, const QString &name, qint64 exceptId) const
+{
+    const QString key = NameRules::key(name);
+    auto query = m_database.exec(
+        QStringLiteral("SELECT name, number_alias, name_key = ? FROM users "
+                       "WHERE domain_id = ? AND id <> ? AND (name_key = ? OR alias_key = ?)"),
+        {key, domainId, exceptId, key, key});
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return {};
+    const bool isName = query->value(2).toInt() != 0;
+    return ApiError::make(
+        QStringLiteral("user name already exists"),
+        isName ? QStringLiteral("The user \"%1\" already exists in this domain (as \"%2\").")
+                     .arg(name, query->value(0).toString())
+               : QStringLiteral("\"%1\" is already the number alias of user \"%2\" in this domain.")
+                     .arg(name, query->value(0).toString()));
+}
+
+Result<UserRow> UserStore::add(qint64 domainId, const QString &name, bool enabled)
+{
+    Status free = checkNameFree(domainId, name, 0);
+    if (!free)
+        return free.error();
+    auto query = m_database.exec(
+        QStringLiteral("INSERT INTO users (domain_id, name, name_key, enabled) VALUES (?, ?, ?, ?) "
+                       "RETURNING id"),
+        {domainId, name, NameRules::key(name), enabled ? 1 : 0});
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return ApiError::make(Database::StorageFailure, QStringLiteral("INSERT returned no id"));
+    UserRow row;
+    row.id = query->value(0).toLongLong();
+    row.domainId = domainId;
+    row.name = name;
+    row.enabled = enabled;
+    return row;
+}
+
+Status UserStore::rename(qint64 id, const QString &name)
+{
+    auto query = m_database.exec(QStringLiteral("UPDATE users SET name = ?, name_key = ? WHERE id = ?"),
+                                 {name, NameRules::key(name), id});
+    if (!query)
+        return query.error();
+    return {};
+}
+
+Status UserStore::setEnabled(qint64 id, bool enabled)
+{
+    auto query = m_database.exec(QStringLiteral("UPDATE users SET enabled = ? WHERE id = ?"),
+                                 {enabled ? 1 : 0, id});
+    if (!query)
+        return query.error();
+    return {};
+}
+
+Status UserStore::setCache(qint64 id, qint64 cache, const QString &cacheable)
+{
+    auto query = m_database.exec(QStringLiteral("UPDATE users SET cache = ?, cacheable = ? WHERE id = ?"),
+                                 {cache, cacheable, id});
+    if (!query)
+        return query.error();
+    return {};
+}
+
+Status UserStore::setCidr(qint64 id, const QString &cidr)
+{
+    auto query = m_database.exec(QStringLiteral("UPDATE users SET cidr = ? WHERE id = ?"), {cidr, id});
+    if (!query)
+        return query.error();
+    return {};
+}
+
+Status UserStore::setNumberAlias(const UserRow &user, const QString &alias)
+{
+    QVariant aliasKey;
+    if (!alias.isEmpty()) {
+        const QString key = NameRules::key(alias);
+        auto query = m_database.exec(
+            QStringLiteral("SELECT name FROM users WHERE domain_id = ? AND id <> ? "
+                           "AND (name_key = ? OR alias_key = ?)"),
+            {user.domainId, user.id, key, key});
+        if (!query)
+            return query.error();
+        if (query->next()) {
+            return ApiError::make(
+                QStringLiteral("number alias already exists"),
+                QStringLiteral("\"%1\" is already the name or number alias of user \"%2\" in "
+                               "this domain.")
+                    .arg(alias, query->value(0).toString()));
+        }
+        aliasKey = key;
+    }
+    auto query = m_database.exec(
+        QStringLiteral("UPDATE users SET number_alias = ?, alias_key = ? WHERE id = ?"),
+        {alias, aliasKey, user.id});
+    if (!query)
+        return query.error();
+    return {};
+}
+
+Status UserStore::remove(qint64 id)
+{
+    auto query = m_database.exec(QStringLiteral("DELETE FROM users WHERE id = ?"), {id});
+    if (!query)
+        return query.error();
+    return {};
+}
+
+} // namespace fsd

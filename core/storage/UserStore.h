@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MPL-2.0
+#pragma once
+
+#include "core/common/Result.h"
+#include "core/storage/Rows.h"
+
+#include <QList>
+#include <optional>
+
+namespace fsd {
+
+class Database;
+
+// Rows of the users table (directory users). Within a domain, user names and number aliases
+// share one namespace, case-insensitively: a name or alias may not equal another user's name
+// or alias, because FreeSWITCH finds a user by either.
+class UserStore
+{
+public:
+    explicit UserStore(Database &database) : m_database(database) {}
+
+    // All users, ordered by domain and id.
+    Result<QList<UserRow>> list() const;
+    Result<QList<UserRow>> listInDomain(qint64 domainId) const;
+    Result<std::optional<UserRow>> find(qint64 id) const;
+
+    // Fails with `user name already exists` when the name is taken by a user or an alias.
+    Result<UserRow> add(qint64 domainId, const QString &name, bool enabled = true);
+    Status checkNameFree(qint64 domainId, const QString &name, qint64 exceptId) const;
+    Status rename(qint64 id, const QString &name);
+    Status setEnabled(qint64 id, bool enabled);
+    // Stores the cacheable text and the cache in milliseconds (0 unless the text is a number).
+    Status setCache(qint64 id, qint64 cache, const QString &cacheable);
+    Status setCidr(qint64 id, const QString &cidr);
+    // An empty alias clears it. Fails with `number alias already exists` when taken.
+    Status setNumberAlias(const UserRow &user, const QString &alias);
+    Status remove(qint64 id);
+
+private:
+    Result<QList<UserRow>> select(const QString &where, const QVariantList &values) const;
+
+    Database &m_database;
+};
+
+} // namespace fsd
