@@ -3,7 +3,6 @@
 
 #include "core/freeswitch/FreeSwitchLog.h"
 
-#include <QEventLoop>
 
 namespace fsd::freeswitch {
 
@@ -184,7 +183,8 @@ void EventSocketClient::onMessage(const EslMessage &message)
 
 void EventSocketClient::onSocketError()
 {
-    if (m_state == State::Idle)
+    // waitForReadyRead() in runApiCommands() reports its own timeouts.
+    if (m_state == State::Idle || m_socket.error() == QAbstractSocket::SocketTimeoutError)
         return;
     if (m_state == State::Connecting) {
         fail(error(QStringLiteral("Cannot connect to FreeSWITCH's Event Socket at %1: %2. Check "
@@ -219,35 +219,43 @@ void EventSocketClient::fail(const ApiError &failure)
 Result<QList<QByteArray>> EventSocketClient::runApiCommands(const EventSocketSettings &settings,
                                                             const QStringList &commands)
 {
+    // Blocking socket calls instead of a local event loop: a nested loop on the dispatcher's
+    // thread would start queued requests in the middle of this one.
     EventSocketClient client;
-    QEventLoop loop;
     QList<QByteArray> outputs;
     std::optional<ApiError> failure;
+    bool finished = false;
 
     std::function<void(int)> runFrom = [&](int index) {
         if (index >= commands.size()) {
-            loop.quit();
+            finished = true;
             return;
         }
         client.api(commands.at(index), [&, index](Result<QByteArray> output) {
             if (!output) {
                 failure = output.error();
-                loop.quit();
                 return;
             }
             outputs.append(*output);
             runFrom(index + 1);
         });
     };
-    connect(&client, &EventSocketClient::ready, &loop, [&]() { runFrom(0); });
-    connect(&client, &EventSocketClient::failed, &loop, [&](const ApiError &error) {
+    connect(&client, &EventSocketClient::ready, &client, [&]() { runFrom(0); });
+    connect(&client, &EventSocketClient::failed, &client, [&](const ApiError &error) {
         if (!failure)
             failure = error;
-        loop.quit();
     });
+
     client.connectToFreeSwitch(settings);
-    loop.exec();
+    if (!client.m_socket.waitForConnected(settings.timeoutMs) && !failure)
+        client.onTimeout();
+    while (!finished && !failure) {
+        // Each step (greeting, authentication, every reply) gets the full timeout.
+        if (!client.m_socket.waitForReadyRead(settings.timeoutMs) && !failure && !finished)
+            client.onTimeout();
+    }
     client.disconnectFromFreeSwitch();
+    client.m_socket.waitForBytesWritten(settings.timeoutMs);
     if (failure)
         return *failure;
     return outputs;

@@ -56,8 +56,9 @@ public:
     // Subscribes to events ("event plain NAME ..."); they arrive as eventReceived().
     void subscribe(const QStringList &eventNames, StatusCallback callback);
 
-    // Connects, runs each `api` command in turn and disconnects, blocking with a local event
-    // loop. For callers that must answer synchronously, such as event handlers.
+    // Connects, runs each `api` command in turn and disconnects, blocking the calling thread
+    // without running its event loop. For callers that must answer synchronously, such as
+    // event handlers.
     static Result<QList<QByteArray>> runApiCommands(const EventSocketSettings &settings,
                                                     const QStringList &commands);
 

@@ -26,6 +26,8 @@ struct PreprocessedText
     QList<model::ReportItem> notes;
     QList<model::ReportItem> warnings;
     QStringList sources;
+    // Variables that were expanded while undefined, in the order first met.
+    QList<QByteArray> undefinedNames;
 
     // Text that is already preprocessed (such as FreeSWITCH's own `xml_locate` output), with
     // line n of `label` as output line n.

@@ -247,6 +247,7 @@ Preprocessor::Expanded Preprocessor::expand(const QByteArray &raw, const Line &l
                         result.text.append(raw.mid(i, close + 1 - i));
                     if (!m_reportedUndefined.contains(name)) {
                         m_reportedUndefined.insert(name);
+                        m_result.undefinedNames.append(name);
                         m_result.notes.append(model::ReportItem{
                             m_options.keepUndefined
                                 ? QStringLiteral("$${%1} is not defined in the text and stays "

@@ -23,7 +23,7 @@ QByteArray commandReply(const QByteArray &text)
 
 } // namespace
 
-FakeEventSocket::FakeEventSocket(QObject *parent) : QObject(parent)
+FakeEventSocket::FakeEventSocket(QObject *parent) : QObject(parent), m_server(this)
 {
     connect(&m_server, &QTcpServer::newConnection, this, &FakeEventSocket::onNewConnection);
 }
@@ -161,6 +161,42 @@ QByteArray FakeEventSocket::vanillaDirectoryAnswer(const QString &vanillaConfigD
     body.remove(comment);
     return "<section name=\"directory\" description=\"User Directory\">\n" + body.toUtf8()
            + "</section>\n";
+}
+
+FakeEventSocket::OnThread::OnThread(const std::function<void(FakeEventSocket &)> &configure)
+    : m_thread(new QThread)
+    , m_server(new FakeEventSocket)
+{
+    if (configure)
+        configure(*m_server);
+    m_server->moveToThread(m_thread);
+    m_thread->start();
+    QMetaObject::invokeMethod(
+        m_server,
+        [this]() {
+            if (!m_server->listen())
+                qFatal("the fake Event Socket cannot listen on 127.0.0.1");
+            m_port = m_server->port();
+        },
+        Qt::BlockingQueuedConnection);
+}
+
+FakeEventSocket::OnThread::~OnThread()
+{
+    QMetaObject::invokeMethod(m_server, [this]() { delete m_server; },
+                              Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+}
+
+QStringList FakeEventSocket::OnThread::receivedCommands() const
+{
+    QStringList commands;
+    QMetaObject::invokeMethod(
+        m_server, [&]() { commands = m_server->receivedCommands(); },
+        Qt::BlockingQueuedConnection);
+    return commands;
 }
 
 } // namespace fsd::test

@@ -7,6 +7,9 @@
 #include <QObject>
 #include <QStringList>
 #include <QTcpServer>
+#include <QThread>
+
+#include <functional>
 
 class QTcpSocket;
 
@@ -53,6 +56,23 @@ public:
     // with local_ip_v4 = 127.0.0.1: the preprocessed directory inside <section>, without
     // comments, as switch_xml_toxml drops them.
     static QByteArray vanillaDirectoryAnswer(const QString &vanillaConfigDir);
+
+    // Runs a FakeEventSocket on a thread of its own, for clients that block the test's thread
+    // (EventSocketClient::runApiCommands and the handlers that use it).
+    class OnThread
+    {
+    public:
+        // `configure` runs before the server starts listening.
+        explicit OnThread(const std::function<void(FakeEventSocket &)> &configure = {});
+        ~OnThread();
+        quint16 port() const { return m_port; }
+        QStringList receivedCommands() const;
+
+    private:
+        QThread *m_thread;
+        FakeEventSocket *m_server;
+        quint16 m_port = 0;
+    };
 
 private:
     struct Connection

@@ -27,9 +27,9 @@ private:
 private slots:
     void apiAnswerArrivesWithBody()
     {
-        test::FakeEventSocket server;
-        QVERIFY(server.listen());
-        server.setApiOutput("xml_locate directory", "<section name=\"directory\"/>\n");
+        test::FakeEventSocket::OnThread server([](test::FakeEventSocket &fake) {
+            fake.setApiOutput("xml_locate directory", "<section name=\"directory\"/>\n");
+        });
         auto outputs = EventSocketClient::runApiCommands(settingsFor(server.port()),
                                                          {QStringLiteral("xml_locate directory")});
         FSD_VERIFY_OK(outputs);
@@ -42,18 +42,14 @@ private slots:
 
     void largeAnswerSplitAcrossReads()
     {
-        test::FakeEventSocket server;
-        QVERIFY(server.listen());
         const QByteArray big(3 * 1024 * 1024, 'x');
-        server.setApiOutput("big", big);
+        test::FakeEventSocket::OnThread server([&](test::FakeEventSocket &fake) {
+            fake.setApiOutput("big", big);
+            fake.setGlobalVariable("a", "1");
+        });
         auto outputs = EventSocketClient::runApiCommands(settingsFor(server.port()),
                                                          {QStringLiteral("big"),
                                                           QStringLiteral("global_getvar a")});
-        QVERIFY(!outputs.ok());
-        server.setGlobalVariable("a", "1");
-        outputs = EventSocketClient::runApiCommands(settingsFor(server.port()),
-                                                    {QStringLiteral("big"),
-                                                     QStringLiteral("global_getvar a")});
         FSD_VERIFY_OK(outputs);
         QCOMPARE(outputs->first().size(), big.size());
         QCOMPARE(outputs->last(), QByteArray("1"));
@@ -61,8 +57,7 @@ private slots:
 
     void wrongPasswordNamesHostAndPort()
     {
-        test::FakeEventSocket server;
-        QVERIFY(server.listen());
+        test::FakeEventSocket::OnThread server;
         auto outputs = EventSocketClient::runApiCommands(settingsFor(server.port(),
                                                                      QStringLiteral("wrong")),
                                                          {QStringLiteral("status")});
@@ -92,9 +87,9 @@ private slots:
 
     void silentServerTimesOut()
     {
-        test::FakeEventSocket server;
-        server.setBehaviour(test::FakeEventSocket::Behaviour::Silent);
-        QVERIFY(server.listen());
+        test::FakeEventSocket::OnThread server([](test::FakeEventSocket &fake) {
+            fake.setBehaviour(test::FakeEventSocket::Behaviour::Silent);
+        });
         EventSocketSettings settings = settingsFor(server.port());
         settings.timeoutMs = 300;
         auto outputs = EventSocketClient::runApiCommands(settings, {QStringLiteral("status")});
@@ -104,10 +99,18 @@ private slots:
                  qPrintable(outputs.error().detail));
     }
 
+    void undefinedGlobalIsNoReply()
+    {
+        test::FakeEventSocket::OnThread server;
+        auto outputs = EventSocketClient::runApiCommands(settingsFor(server.port()),
+                                                         {QStringLiteral("global_getvar none")});
+        QVERIFY(!outputs.ok());
+        QVERIFY(outputs.error().detail.contains(QLatin1String("\"-ERR no reply\"")));
+    }
+
     void errAnswerIsError()
     {
-        test::FakeEventSocket server;
-        QVERIFY(server.listen());
+        test::FakeEventSocket::OnThread server;
         auto outputs = EventSocketClient::runApiCommands(settingsFor(server.port()),
                                                          {QStringLiteral("xml_locate directory")});
         QVERIFY(!outputs.ok());
