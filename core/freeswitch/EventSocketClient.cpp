@@ -255,7 +255,8 @@ Result<QList<QByteArray>> EventSocketClient::runApiCommands(const EventSocketSet
             client.onTimeout();
     }
     client.disconnectFromFreeSwitch();
-    client.m_socket.waitForBytesWritten(settings.timeoutMs);
+    if (client.m_socket.state() != QAbstractSocket::UnconnectedState)
+        client.m_socket.waitForDisconnected(settings.timeoutMs);
     if (failure)
         return *failure;
     return outputs;
