@@ -17,8 +17,8 @@ namespace {
 
 const QString CantParse = QStringLiteral("can't parse");
 
-// Asks FreeSWITCH for the variables that preprocessing left undefined and returns the ones it
-// has. FreeSWITCH answers "-ERR no reply" for a variable it does not have.
+// Reads the variables that preprocessing left undefined from FreeSWITCH and returns those it
+// has. FreeSWITCH replies "-ERR no reply" for a variable it does not have.
 Result<QList<QPair<QString, QString>>> runtimeValues(const freeswitch::EventSocketSettings &settings,
                                                      const QList<QByteArray> &names)
 {
@@ -157,8 +157,8 @@ Result<model::ImportReport> DirectoryXmlService::importFromFreeSwitch(
     QStringDecoder decoder(QStringDecoder::Utf8);
     const QString text = decoder(answer);
     if (decoder.hasError()) {
-        return ApiError::make(CantParse, QStringLiteral("FreeSWITCH at %1 answered %2 with text "
-                                                        "that is not valid UTF-8.")
+        return ApiError::make(CantParse, QStringLiteral("The output of %2 from FreeSWITCH at %1 "
+                                                        "is not valid UTF-8.")
                                              .arg(address, command));
     }
     const xml::PreprocessedText input = xml::PreprocessedText::fromPlainText(

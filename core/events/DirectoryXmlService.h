@@ -43,7 +43,7 @@ public:
     static Result<model::ImportReport> importUserText(Database &database, qint64 domainId,
                                                       const QString &text);
     // [Directory][Import]: `api xml_locate directory` of a running FreeSWITCH. Rejects the
-    // answer when that FreeSWITCH already takes its directory from fsdirector.
+    // output when that FreeSWITCH already takes its directory from fsdirector.
     static Result<model::ImportReport>
     importFromFreeSwitch(Database &database, const freeswitch::EventSocketSettings &settings,
                          const ImportOptions &options = {});

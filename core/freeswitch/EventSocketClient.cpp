@@ -94,7 +94,7 @@ void EventSocketClient::api(const QString &command, ApiCallback callback)
         const QByteArray body = reply->body;
         if (body.startsWith("-ERR")) {
             callback(ApiError::make(FreeSwitchError,
-                                    QStringLiteral("FreeSWITCH at %1 answered \"%2\" to \"%3\".")
+                                    QStringLiteral("FreeSWITCH at %1 replied \"%2\" to \"%3\".")
                                         .arg(address(), QString::fromUtf8(body.trimmed()),
                                              QString::fromUtf8(line))));
             return;
@@ -114,7 +114,7 @@ void EventSocketClient::subscribe(const QStringList &eventNames, StatusCallback 
         const QByteArray text = reply->header("Reply-Text");
         if (!text.startsWith("+OK")) {
             callback(ApiError::make(FreeSwitchError,
-                                    QStringLiteral("FreeSWITCH at %1 answered \"%2\" to \"%3\".")
+                                    QStringLiteral("FreeSWITCH at %1 replied \"%2\" to \"%3\".")
                                         .arg(address(), QString::fromUtf8(text),
                                              QString::fromUtf8(line))));
             return;

@@ -16,7 +16,7 @@
 
 namespace fsd::freeswitch {
 
-// Where FreeSWITCH's Event Socket listens; the defaults are those of the sample
+// Address and password of FreeSWITCH's Event Socket. The defaults are those of the sample
 // event_socket.conf.xml.
 struct EventSocketSettings
 {
@@ -30,8 +30,8 @@ struct EventSocketSettings
 // An asynchronous client of FreeSWITCH's Event Socket (mod_event_socket, inbound mode):
 // connects, waits for "Content-Type: auth/request", authenticates, then sends commands whose
 // replies come back in order (command/reply, or api/response with a Content-Length body).
-// Events a subscription asks for arrive as eventReceived(). Every error names the host and
-// port. Lives in the thread that created it.
+// Events named in subscribe() arrive as eventReceived(). Every error names the host and port.
+// Lives in the thread that created it.
 class EventSocketClient : public QObject
 {
     Q_OBJECT
@@ -57,7 +57,7 @@ public:
     void subscribe(const QStringList &eventNames, StatusCallback callback);
 
     // Connects, runs each `api` command in turn and disconnects, blocking the calling thread
-    // without running its event loop. For callers that must answer synchronously, such as
+    // without running its event loop. For callers that must reply synchronously, such as
     // event handlers.
     static Result<QList<QByteArray>> runApiCommands(const EventSocketSettings &settings,
                                                     const QStringList &commands);

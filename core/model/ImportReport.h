@@ -35,7 +35,7 @@ struct ReportItem
     SourceLocation location;
 };
 
-// What an import read and created, for the person who runs it. The XML reader fills
+// Summary of an import for the person who runs it. The XML reader fills
 // `unmodelled`, `variables` and part of `warnings`; the storage importer fills `counts` and
 // adds its own warnings.
 struct ImportReport
@@ -44,7 +44,7 @@ struct ImportReport
     // Questionable but accepted input: users without credentials, the sample password, gateway
     // names shared between domains, includes that matched no file.
     QList<ReportItem> warnings;
-    // Elements and attributes the product does not model; each message says whether the item
+    // Elements and attributes the product does not model; each message states whether the item
     // is kept (verbatim XML) or dropped.
     QList<ReportItem> unmodelled;
     // Preprocessor notes: undefined variables, ignored `set`s of supplied variables, commands

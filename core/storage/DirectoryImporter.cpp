@@ -21,8 +21,8 @@ QVariant enabledValue(bool enabled)
     return enabled ? 1 : 0;
 }
 
-// `cache` holds the cacheable attribute in milliseconds when it is a number, 0 otherwise;
-// `cacheable` holds the text as written, NULL when the attribute is absent.
+// `cache` is the cacheable attribute in milliseconds when it is a number, 0 otherwise.
+// `cacheable` stores the text as written, NULL when the attribute is absent.
 qint64 cacheMilliseconds(const model::User &user)
 {
     bool numeric = false;
@@ -56,7 +56,7 @@ Result<QList<qint64>> DirectoryImporter::runAtomically(
     };
 
     if (options.dryRun && m_database.inTransaction()) {
-        // A caller's transaction cannot be rolled back here, so a savepoint holds the dry run.
+        // A caller's transaction cannot be rolled back here, so the dry run runs inside a savepoint.
         auto saved = m_database.exec(QStringLiteral("SAVEPOINT fsd_import_dry_run"));
         if (!saved)
             return saved.error();

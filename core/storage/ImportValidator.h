@@ -10,11 +10,12 @@
 namespace fsd {
 
 // Checks imported directory items against the naming and uniqueness rules before anything is
-// written: names trimmed and not empty; domains host names or IP addresses; user names and
-// aliases SIP user parts; gateway names ^[A-Za-z0-9_.-]+$; cidr lists of subnets; names unique
-// case-insensitively within their parent (gateway variables per name and direction); number
-// aliases unique and distinct from other users' names; every membership naming a user of the
-// domain, once per group. Errors name the item's file, line and column when it has them.
+// written. Names are trimmed and must not be empty. Domains are host names or IP addresses,
+// user names and aliases SIP user parts, gateway names match ^[A-Za-z0-9_.-]+$, and cidr is a
+// list of subnets. Names are unique case-insensitively within their parent (gateway variables
+// per name and direction). Number aliases are unique and differ from other users' names.
+// Every membership names a user of the domain, once per group. Errors name the item's file,
+// line and column when it has them.
 class ImportValidator
 {
 public:
@@ -26,7 +27,7 @@ public:
     };
 
     static Status checkDomain(const model::Domain &domain);
-    // Users added to a domain that already holds `existing` (ImportXMLDomainUser).
+    // Users added to a domain that already contains `existing` (ImportXMLDomainUser).
     static Status checkUsers(const QList<model::User> &users, const ExistingUsers &existing);
 
 private:

@@ -36,7 +36,7 @@ DirectoryReader::DirectoryReader(const PreprocessedText &input, model::ImportRep
 
 qint64 DirectoryReader::startOffset() const
 {
-    // At a StartElement the reader stands after the tag's '>'. Attribute values cannot hold a
+    // At a StartElement the reader is just past the tag's '>'. Attribute values cannot hold a
     // raw '<', so the last '<' before it opens the tag.
     return m_positions.text().lastIndexOf(QLatin1Char('<'), m_xml.characterOffset() - 1);
 }

@@ -19,7 +19,7 @@ namespace fsd::xml {
 // like attributes it does not model, listed in the report.
 //
 // Structure only: name rules and uniqueness are the importer's job, except what needs the
-// preprocessor's history: a domain, user, group or gateway name that is empty or still holds
+// preprocessor's history: a domain, user, group or gateway name that is empty or still contains
 // "$${", or a password emptied by an undefined variable, fails here with its variable chain.
 class DirectoryReader
 {

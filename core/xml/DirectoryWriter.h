@@ -31,7 +31,7 @@ public:
 
     explicit DirectoryWriter(Mode mode) : m_mode(mode) {}
 
-    // Adds fsdirector-generated="true" to <section> and every <domain>, for answers served
+    // Adds fsdirector-generated="true" to <section> and every <domain>, for replies served
     // to FreeSWITCH (see XmlNames.h).
     void setMarkGenerated(bool mark) { m_markGenerated = mark; }
 
@@ -48,7 +48,7 @@ public:
 
 private:
     class Output;
-    // Where each user of a domain goes: the group that defines it, or none (directly under
+    // The place of each user of a domain: the group that defines it, or none (directly under
     // <domain>). Keys are NameRules::key() of user names.
     struct Placement
     {

@@ -58,8 +58,8 @@ qsizetype findClosingBrace(const QByteArray &text, qsizetype open)
     return -1;
 }
 
-// Splits "name = value" at the first '=' as FreeSWITCH's set does: spaces before the '=' and
-// after it go, the rest stays. False without '='.
+// Splits "name = value" at the first '=' as FreeSWITCH's set does, removing the spaces just
+// before and just after the '='. Returns false without '='.
 bool splitAssignment(const QByteArray &data, QByteArray &name, QByteArray &value)
 {
     const qsizetype equals = data.indexOf('=');
@@ -451,8 +451,9 @@ Status Preprocessor::include(const QByteArray &pattern, const Line &line, qint64
                                   .arg(MaxIncludeDepth));
     }
 
-    // Relative patterns are relative to the including file's folder; the matches are sorted
-    // bytewise (FreeSWITCH does not set a collation locale).
+    // Relative patterns are relative to the including file's folder. The matches are sorted
+    // bytewise, because FreeSWITCH 1.10's core never calls setlocale() and so its glob() sorts
+    // in the C locale.
     const QByteArray full = pattern.startsWith('/')
                                 ? pattern
                                 : QFile::encodeName(line.cwd) + '/' + pattern;

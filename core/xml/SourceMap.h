@@ -9,9 +9,9 @@
 namespace fsd::xml {
 
 // Maps positions in preprocessed text back to the file, line and column they came from.
-// Output lines are separated by '\n'; columns count characters. A segment covers the output
-// from its start up to the next segment; output lines after its first one continue the
-// source lines after its first one, from column 0.
+// Output lines are separated by '\n' and columns count characters. A segment covers the
+// output from its start up to the next segment. Within it, each later output line is the
+// next source line, starting at column 0.
 class SourceMap
 {
 public:

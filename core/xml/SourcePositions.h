@@ -26,7 +26,7 @@ public:
     model::SourceLocation locateLineColumn(qint64 line, qint64 column) const;
 
     // Explains an empty (or unexpanded) value on the text between two offsets with the
-    // variables that expanded to nothing there; empty when none did.
+    // variables that expanded to nothing there. Returns an empty string when none did.
     QString explainEmpty(qint64 from, qint64 to) const;
     // True when a variable that expanded to nothing between the offsets did so because it (or
     // one it was set from) is undefined.
@@ -34,7 +34,7 @@ public:
 
 private:
     QList<QByteArray> emptyExpansions(qint64 from, qint64 to) const;
-    // 0-based line of the preprocessed text (not of text()) holding `offset`.
+    // 0-based line of the preprocessed text (not of text()) that contains `offset`.
     qint64 outputLine(qint64 offset) const;
 
     const PreprocessedText &m_input;

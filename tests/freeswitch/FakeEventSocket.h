@@ -16,9 +16,9 @@ class QTcpSocket;
 namespace fsd::test {
 
 // A stand-in for FreeSWITCH's Event Socket (mod_event_socket 1.10) on 127.0.0.1, speaking its
-// wire protocol: "Content-Type: auth/request" greeting, `auth` answered by a command/reply with
+// wire protocol: "Content-Type: auth/request" greeting, `auth` replied to by a command/reply with
 // "Reply-Text: +OK accepted" or "-ERR invalid" (followed by a disconnect notice and close),
-// `api` answered by api/response with a Content-Length body, `event plain` subscriptions and
+// `api` replied to by api/response with a Content-Length body, `event plain` subscriptions and
 // `exit`.
 class FakeEventSocket : public QObject
 {

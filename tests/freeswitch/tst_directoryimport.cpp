@@ -111,7 +111,7 @@ private slots:
         const QJsonObject reply = fixture.send(QStringLiteral("[Directory][Import]"), {});
         QCOMPARE(error(reply), QStringLiteral("freeswitch error"));
         QVERIFY2(reply.value(QStringLiteral("detail")).toString().contains(
-                     QStringLiteral("127.0.0.1:%1 answered \"-ERR invalid\"").arg(server.port())),
+                     QStringLiteral("127.0.0.1:%1 replied \"-ERR invalid\"").arg(server.port())),
                  test::compact(reply));
     }
 

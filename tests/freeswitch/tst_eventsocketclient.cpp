@@ -116,7 +116,7 @@ private slots:
         QVERIFY(!outputs.ok());
         QCOMPARE(outputs.error().error, QStringLiteral("freeswitch error"));
         QVERIFY2(outputs.error().detail.contains(QStringLiteral(
-                     "127.0.0.1:%1 answered \"-ERR xml_locate Command not found!\"")
+                     "127.0.0.1:%1 replied \"-ERR xml_locate Command not found!\"")
                                                      .arg(server.port())),
                  qPrintable(outputs.error().detail));
     }
