@@ -195,15 +195,19 @@ Result<qint64> DirectoryImporter::insertDomain(const model::Domain &domain,
     const qint64 domainId = inserted->value(0).toLongLong();
     ++report.counts.domains;
 
-    Status params = insertAttributes(QStringLiteral("domain_params"), QStringLiteral("domain_id"),
-                                     domainId, domain.params, report.counts.domainParams);
-    if (!params)
-        return params.error();
-    Status variables = insertAttributes(QStringLiteral("domain_vars"), QStringLiteral("domain_id"),
-                                        domainId, domain.variables,
-                                        report.counts.domainVariables);
-    if (!variables)
-        return variables.error();
+    BatchInsert params = attributeBatch(QStringLiteral("domain_params"),
+                                        QStringLiteral("domain_id"));
+    BatchInsert variables = attributeBatch(QStringLiteral("domain_vars"),
+                                           QStringLiteral("domain_id"));
+    Status added = addAttributes(params, domainId, domain.params, report.counts.domainParams);
+    if (added)
+        added = addAttributes(variables, domainId, domain.variables, report.counts.domainVariables);
+    if (added)
+        added = params.flush();
+    if (added)
+        added = variables.flush();
+    if (!added)
+        return added.error();
 
     auto userIds = insertUsers(domainId, domain.users, options, report);
     if (!userIds)
@@ -217,17 +221,10 @@ Result<qint64> DirectoryImporter::insertDomain(const model::Domain &domain,
     return domainId;
 }
 
-Status DirectoryImporter::insertAttributes(const QString &table, const QString &ownerColumn,
-                                           qint64 ownerId, const QList<model::Attribute> &list,
-                                           qint64 &count, bool withDirection)
+Status DirectoryImporter::addAttributes(BatchInsert &batch, qint64 ownerId,
+                                        const QList<model::Attribute> &list, qint64 &count,
+                                        bool withDirection)
 {
-    if (list.isEmpty())
-        return {};
-    QStringList columns = {ownerColumn, QStringLiteral("name"), QStringLiteral("name_key"),
-                           QStringLiteral("value"), QStringLiteral("enabled")};
-    if (withDirection)
-        columns.append(QStringLiteral("direction"));
-    BatchInsert batch(m_database, table, columns);
     for (const model::Attribute &item : list) {
         const QString name = item.name.trimmed();
         QVariantList row = {ownerId, name, NameRules::key(name), item.value,
@@ -239,7 +236,17 @@ Status DirectoryImporter::insertAttributes(const QString &table, const QString &
             return added;
         ++count;
     }
-    return batch.flush();
+    return {};
+}
+
+BatchInsert DirectoryImporter::attributeBatch(const QString &table, const QString &ownerColumn,
+                                              bool withDirection)
+{
+    QStringList columns = {ownerColumn, QStringLiteral("name"), QStringLiteral("name_key"),
+                           QStringLiteral("value"), QStringLiteral("enabled")};
+    if (withDirection)
+        columns.append(QStringLiteral("direction"));
+    return BatchInsert(m_database, table, columns);
 }
 
 Result<QHash<QString, qint64>> DirectoryImporter::idsByName(const QString &sql, qint64 domainId)
@@ -287,17 +294,22 @@ Result<QHash<QString, qint64>> DirectoryImporter::insertUsers(qint64 domainId,
                          domainId);
     if (!ids)
         return ids.error();
+    BatchInsert params = attributeBatch(QStringLiteral("user_params"), QStringLiteral("user_id"));
+    BatchInsert variables = attributeBatch(QStringLiteral("user_vars"), QStringLiteral("user_id"));
     for (const model::User &user : users) {
         const qint64 userId = ids->value(NameRules::key(user.name.trimmed()));
-        Status params = insertAttributes(QStringLiteral("user_params"), QStringLiteral("user_id"),
-                                         userId, user.params, report.counts.userParams);
-        if (!params)
-            return params.error();
-        Status variables = insertAttributes(QStringLiteral("user_vars"), QStringLiteral("user_id"),
-                                            userId, user.variables, report.counts.userVariables);
-        if (!variables)
-            return variables.error();
+        Status added = addAttributes(params, userId, user.params, report.counts.userParams);
+        if (!added)
+            return added.error();
+        added = addAttributes(variables, userId, user.variables, report.counts.userVariables);
+        if (!added)
+            return added.error();
     }
+    Status attributesFlushed = params.flush();
+    if (attributesFlushed)
+        attributesFlushed = variables.flush();
+    if (!attributesFlushed)
+        return attributesFlushed.error();
     return ids;
 }
 
@@ -339,25 +351,27 @@ Status DirectoryImporter::insertGateways(qint64 domainId, const QList<model::Use
         gatewayIds.insert({query->value(1).toLongLong(), query->value(2).toString()},
                           query->value(0).toLongLong());
     }
+    BatchInsert params = attributeBatch(QStringLiteral("gateway_params"),
+                                        QStringLiteral("gateway_id"));
+    BatchInsert variables = attributeBatch(QStringLiteral("gateway_vars"),
+                                           QStringLiteral("gateway_id"), true);
     for (const model::User &user : users) {
         const qint64 userId = userIds.value(NameRules::key(user.name.trimmed()));
         for (const model::Gateway &gateway : user.gateways) {
             const qint64 gatewayId =
                 gatewayIds.value({userId, NameRules::key(gateway.name.trimmed())});
-            Status params = insertAttributes(QStringLiteral("gateway_params"),
-                                             QStringLiteral("gateway_id"), gatewayId,
-                                             gateway.params, report.counts.gatewayParams);
-            if (!params)
-                return params;
-            Status variables = insertAttributes(QStringLiteral("gateway_vars"),
-                                                QStringLiteral("gateway_id"), gatewayId,
-                                                gateway.variables,
-                                                report.counts.gatewayVariables, true);
-            if (!variables)
-                return variables;
+            Status added = addAttributes(params, gatewayId, gateway.params,
+                                         report.counts.gatewayParams);
+            if (!added)
+                return added;
+            added = addAttributes(variables, gatewayId, gateway.variables,
+                                  report.counts.gatewayVariables, true);
+            if (!added)
+                return added;
         }
     }
-    return {};
+    Status paramsFlushed = params.flush();
+    return paramsFlushed ? variables.flush() : paramsFlushed;
 }
 
 void DirectoryImporter::reportSharedGateways(const QList<model::User> &users, qint64 domainId,
@@ -421,17 +435,16 @@ Status DirectoryImporter::insertGroups(qint64 domainId, const model::Domain &dom
     BatchInsert members(m_database, QStringLiteral("group_members"),
                         {QStringLiteral("group_id"), QStringLiteral("user_id"),
                          QStringLiteral("type"), QStringLiteral("enabled")});
+    BatchInsert params = attributeBatch(QStringLiteral("group_params"), QStringLiteral("group_id"));
+    BatchInsert variables = attributeBatch(QStringLiteral("group_vars"), QStringLiteral("group_id"));
     for (const model::Group &group : domain.groups) {
         const qint64 groupId = groupIds->value(NameRules::key(group.name.trimmed()));
-        Status params = insertAttributes(QStringLiteral("group_params"), QStringLiteral("group_id"),
-                                         groupId, group.params, report.counts.groupParams);
-        if (!params)
-            return params;
-        Status variables = insertAttributes(QStringLiteral("group_vars"),
-                                            QStringLiteral("group_id"), groupId, group.variables,
-                                            report.counts.groupVariables);
-        if (!variables)
-            return variables;
+        Status added = addAttributes(params, groupId, group.params, report.counts.groupParams);
+        if (!added)
+            return added;
+        added = addAttributes(variables, groupId, group.variables, report.counts.groupVariables);
+        if (!added)
+            return added;
         for (const model::Membership &member : group.members) {
             const qint64 userId = userIds.value(NameRules::key(member.userName.trimmed()));
             Status added = members.add({groupId, userId, member.type,
@@ -443,7 +456,10 @@ Status DirectoryImporter::insertGroups(qint64 domainId, const model::Domain &dom
                 ++report.counts.pointers;
         }
     }
-    return members.flush();
+    Status attributesFlushed = params.flush();
+    if (attributesFlushed)
+        attributesFlushed = variables.flush();
+    return attributesFlushed ? members.flush() : attributesFlushed;
 }
 
 } // namespace fsd

@@ -12,6 +12,7 @@
 
 namespace fsd {
 
+class BatchInsert;
 class Database;
 
 struct ImportOptions
@@ -53,9 +54,11 @@ private:
                           const QHash<QString, qint64> &userIds, model::ImportReport &report);
     Status insertGroups(qint64 domainId, const model::Domain &domain,
                         const QHash<QString, qint64> &userIds, model::ImportReport &report);
-    Status insertAttributes(const QString &table, const QString &ownerColumn, qint64 ownerId,
-                            const QList<model::Attribute> &list, qint64 &count,
-                            bool withDirection = false);
+    // A batch for one parameter or variable table; every owner's rows share it.
+    BatchInsert attributeBatch(const QString &table, const QString &ownerColumn,
+                               bool withDirection = false);
+    Status addAttributes(BatchInsert &batch, qint64 ownerId, const QList<model::Attribute> &list,
+                         qint64 &count, bool withDirection = false);
     Result<QHash<QString, qint64>> idsByName(const QString &sql, qint64 domainId);
     void reportSharedGateways(const QList<model::User> &users, qint64 domainId,
                               model::ImportReport &report);

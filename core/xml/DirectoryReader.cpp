@@ -3,6 +3,8 @@
 
 #include "core/xml/XmlNames.h"
 
+#include <algorithm>
+
 namespace fsd::xml {
 
 namespace {
@@ -46,10 +48,9 @@ model::SourceLocation DirectoryReader::startLocation() const
     return m_positions.locate(startOffset());
 }
 
-bool DirectoryReader::readEnabled(const QString &attribute)
+bool DirectoryReader::readEnabled(QLatin1String attribute)
 {
-    const QString name = attribute.isEmpty() ? QString(names::Enabled) : attribute;
-    return m_xml.attributes().value(name).compare(QLatin1String("false"), Qt::CaseInsensitive)
+    return m_xml.attributes().value(attribute).compare(QLatin1String("false"), Qt::CaseInsensitive)
            != 0;
 }
 
@@ -76,15 +77,17 @@ Status DirectoryReader::checkName(const QString &kind, const QString &name, qint
     return ApiError::make(InvalidName, detail);
 }
 
-void DirectoryReader::reportUnknownAttributes(const QStringList &known, const QString &owner)
+template<typename OwnerName>
+void DirectoryReader::reportUnknownAttributes(std::initializer_list<QLatin1String> known,
+                                              const OwnerName &owner)
 {
     for (const QXmlStreamAttribute &attribute : m_xml.attributes()) {
-        const QString name = attribute.qualifiedName().toString();
-        if (known.contains(name))
+        const QStringView name = attribute.qualifiedName();
+        if (std::find(known.begin(), known.end(), name) != known.end())
             continue;
         m_report.unmodelled.append(model::ReportItem{
             QStringLiteral("The attribute %1=\"%2\" of %3 is not modelled and is dropped.")
-                .arg(name, attribute.value().toString(), owner),
+                .arg(name.toString(), attribute.value().toString(), owner()),
             startLocation()});
     }
 }
@@ -221,7 +224,8 @@ Result<model::Domain> DirectoryReader::readDomain()
     domain.name = readName();
     domain.enabled = readEnabled();
     const QString owner = QStringLiteral("domain \"%1\"").arg(domain.name);
-    reportUnknownAttributes({QStringLiteral("name"), names::Enabled, names::Generated}, owner);
+    reportUnknownAttributes({QLatin1String("name"), names::Enabled, names::Generated},
+                            [&owner]() { return owner; });
     Status named = checkName(QStringLiteral("domain"), domain.name, startOffset(),
                              m_xml.characterOffset());
     if (!named)
@@ -277,7 +281,8 @@ Status DirectoryReader::readGroup(model::Domain &domain)
     group.name = readName();
     group.enabled = readEnabled();
     const QString owner = QStringLiteral("group \"%1\"").arg(group.name);
-    reportUnknownAttributes({QStringLiteral("name"), names::Enabled}, owner);
+    reportUnknownAttributes({QLatin1String("name"), names::Enabled},
+                            [&owner]() { return owner; });
     Status named =
         checkName(QStringLiteral("group"), group.name, startOffset(), m_xml.characterOffset());
     if (!named)
@@ -320,8 +325,8 @@ Status DirectoryReader::readGroupUsers(model::Domain &domain, model::Group &grou
             pointer.enabled = readEnabled();
             const QString owner = QStringLiteral("the pointer to \"%1\" in group \"%2\"")
                                       .arg(pointer.userName, group.name);
-            reportUnknownAttributes({QStringLiteral("id"), QStringLiteral("type"), names::Enabled},
-                                    owner);
+            reportUnknownAttributes({QLatin1String("id"), QLatin1String("type"), names::Enabled},
+                                    [&owner]() { return owner; });
             Status named = checkName(QStringLiteral("user"), pointer.userName, startOffset(),
                                      m_xml.characterOffset());
             if (!named)
@@ -356,10 +361,10 @@ Status DirectoryReader::readUserAttributes(model::User &user)
     user.hasCacheable = attributes.hasAttribute(QLatin1String("cacheable"));
     user.cacheable = attributes.value(QLatin1String("cacheable")).toString();
     user.enabled = readEnabled();
-    reportUnknownAttributes({QStringLiteral("id"), QStringLiteral("number-alias"),
-                             QStringLiteral("cidr"), QStringLiteral("cacheable"), names::Enabled,
+    reportUnknownAttributes({QLatin1String("id"), QLatin1String("number-alias"),
+                             QLatin1String("cidr"), QLatin1String("cacheable"), names::Enabled,
                              names::MembershipEnabled},
-                            QStringLiteral("user \"%1\"").arg(user.name));
+                            [&user]() { return QStringLiteral("user \"%1\"").arg(user.name); });
     return checkName(QStringLiteral("user"), user.name, startOffset(), m_xml.characterOffset());
 }
 
@@ -440,7 +445,8 @@ Result<model::Gateway> DirectoryReader::readGateway()
     gateway.name = readName();
     gateway.enabled = readEnabled();
     const QString owner = QStringLiteral("gateway \"%1\"").arg(gateway.name);
-    reportUnknownAttributes({QStringLiteral("name"), names::Enabled}, owner);
+    reportUnknownAttributes({QLatin1String("name"), names::Enabled},
+                            [&owner]() { return owner; });
     Status named = checkName(QStringLiteral("gateway"), gateway.name, startOffset(),
                              m_xml.characterOffset());
     if (!named)
@@ -517,13 +523,18 @@ Result<model::Attribute> DirectoryReader::readAttribute(bool withDirection, cons
     attribute.name = readName();
     attribute.value = m_xml.attributes().value(QLatin1String("value")).toString();
     attribute.enabled = readEnabled();
-    QStringList known = {QStringLiteral("name"), QStringLiteral("value"), names::Enabled};
+    const auto ownerName = [&]() {
+        return QStringLiteral("the %1 \"%2\" of %3").arg(tag, attribute.name, owner);
+    };
     if (withDirection) {
         attribute.direction = m_xml.attributes().value(QLatin1String("direction")).toString();
-        known.append(QStringLiteral("direction"));
+        reportUnknownAttributes({QLatin1String("name"), QLatin1String("value"), names::Enabled,
+                                 QLatin1String("direction")},
+                                ownerName);
+    } else {
+        reportUnknownAttributes({QLatin1String("name"), QLatin1String("value"), names::Enabled},
+                                ownerName);
     }
-    reportUnknownAttributes(known, QStringLiteral("the %1 \"%2\" of %3")
-                                       .arg(tag, attribute.name, owner));
     while (m_xml.readNextStartElement())
         dropElement(QStringLiteral("the %1 \"%2\" of %3").arg(tag, attribute.name, owner));
 

@@ -9,6 +9,8 @@
 
 #include <QXmlStreamReader>
 
+#include <initializer_list>
+
 namespace fsd::xml {
 
 // Reads the directory FreeSWITCH reads from preprocessed XML: <document>, <section
@@ -50,10 +52,14 @@ private:
     // Helpers for the element at the reader's position.
     qint64 startOffset() const;
     model::SourceLocation startLocation() const;
-    bool readEnabled(const QString &attribute = {});
+    bool readEnabled(QLatin1String attribute = QLatin1String("fsdirector-enabled"));
     QString readName(const QString &attribute = QStringLiteral("name"));
     Status checkName(const QString &kind, const QString &name, qint64 from, qint64 to);
-    void reportUnknownAttributes(const QStringList &known, const QString &owner);
+    // Reports attributes not in `known`; `owner` returns the element's description and runs
+    // only when there is one to report.
+    template<typename OwnerName>
+    void reportUnknownAttributes(std::initializer_list<QLatin1String> known,
+                                 const OwnerName &owner);
     QString keepVerbatim(const QString &owner);
     void dropElement(const QString &owner);
     Status parseError();

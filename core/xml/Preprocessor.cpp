@@ -33,11 +33,15 @@ qint64 characterCount(QByteArrayView bytes)
     return count;
 }
 
+// `needle` must start with an ASCII letter.
 qsizetype indexOfCaseInsensitive(QByteArrayView haystack, QByteArrayView needle,
                                  qsizetype from = 0)
 {
+    const char first = char(needle.front() | 0x20);
+    const char *data = haystack.data();
     for (qsizetype i = from; i + needle.size() <= haystack.size(); ++i) {
-        if (qstrnicmp(haystack.data() + i, needle.data(), needle.size()) == 0)
+        if (char(data[i] | 0x20) == first
+            && qstrnicmp(data + i, needle.size(), needle.data(), needle.size()) == 0)
             return i;
     }
     return -1;

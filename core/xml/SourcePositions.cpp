@@ -15,8 +15,10 @@ SourcePositions::SourcePositions(const PreprocessedText &input) : m_input(input)
     m_text.append(QLatin1String("\n</") + RootElement + QLatin1Char('>'));
 
     m_lineStarts.append(0);
-    for (qsizetype i = 0; i < m_text.size(); ++i) {
-        if (m_text.at(i) == QLatin1Char('\n'))
+    const QChar *data = m_text.constData();
+    const qsizetype size = m_text.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        if (data[i] == u'\n')
             m_lineStarts.append(i + 1);
     }
 }
