@@ -10,7 +10,8 @@ CommandLine::CommandLine()
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addOptions({config, database, headless, event, addOperator, role, passwd,
-                         removeOperator, listOperators, tokenLifetime});
+                         removeOperator, listOperators, tokenLifetime, listen, tlsCert, tlsKey,
+                         allowInsecureApi, maxConnections});
 }
 
 void CommandLine::process(const QStringList &arguments)
@@ -44,6 +45,16 @@ AppSettings CommandLine::settings() const
         settings.databasePath = m_parser.value(database);
     if (m_parser.isSet(tokenLifetime))
         settings.tokenLifetimeHours = m_parser.value(tokenLifetime).toInt();
+    if (m_parser.isSet(listen))
+        settings.apiListen = m_parser.value(listen);
+    if (m_parser.isSet(tlsCert))
+        settings.tlsCertificate = m_parser.value(tlsCert);
+    if (m_parser.isSet(tlsKey))
+        settings.tlsKey = m_parser.value(tlsKey);
+    if (m_parser.isSet(allowInsecureApi))
+        settings.allowInsecureApi = true;
+    if (m_parser.isSet(maxConnections))
+        settings.maxConnections = m_parser.value(maxConnections).toInt();
     return settings;
 }
 

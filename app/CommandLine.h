@@ -64,6 +64,22 @@ public:
                                            QStringLiteral("Hours after which an unused API token expires (default 24)."),
                                            QStringLiteral("hours")};
 
+    const QCommandLineOption listen{QStringLiteral("listen"),
+                                    QStringLiteral("Address of the remote API (HTTP and WebSocket), HOST:PORT "
+                                                   "(default 127.0.0.1:8080)."),
+                                    QStringLiteral("host:port")};
+    const QCommandLineOption tlsCert{QStringLiteral("tls-cert"),
+                                     QStringLiteral("PEM certificate for https:// and wss://; needs --tls-key."),
+                                     QStringLiteral("file")};
+    const QCommandLineOption tlsKey{QStringLiteral("tls-key"),
+                                    QStringLiteral("PEM private key of --tls-cert."), QStringLiteral("file")};
+    const QCommandLineOption allowInsecureApi{
+        QStringLiteral("allow-insecure-api"),
+        QStringLiteral("Serve the API without TLS on an address other than loopback.")};
+    const QCommandLineOption maxConnections{QStringLiteral("max-connections"),
+                                            QStringLiteral("Most simultaneous API connections (default 1000)."),
+                                            QStringLiteral("count")};
+
 private:
     QList<QCommandLineOption> commandOptions() const;
 

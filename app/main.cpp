@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "app/CommandLine.h"
 #include "core/app/DirectoryService.h"
+#include "core/app/NetworkServices.h"
 #include "core/app/OperatorCommands.h"
 #include "core/app/SignalWatcher.h"
 #include "core/auth/Authenticator.h"
@@ -61,7 +62,8 @@ int runCommand(CommandLine &commandLine, DirectoryService &service, QTextStream 
     return OperatorCommands::list(authenticator, out, err);
 }
 
-int runHeadless(QCoreApplication &app, DirectoryService &service, QTextStream &err)
+int runHeadless(QCoreApplication &app, DirectoryService &service, const AppSettings &settings,
+                QTextStream &err)
 {
     Status admin;
     service.runOnServiceThread([&]() {
@@ -76,8 +78,17 @@ int runHeadless(QCoreApplication &app, DirectoryService &service, QTextStream &e
         err << "fsdirector: received signal " << number << ", closing the database." << Qt::endl;
         app.quit();
     });
+    NetworkServices servers(service);
+    if (Status started = servers.start(settings); !started) {
+        err << "fsdirector: " << started.error().detail << Qt::endl;
+        return 3;
+    }
     err << "fsdirector: serving the directory in " << service.location() << Qt::endl;
-    return app.exec();
+    for (const QString &line : servers.describe())
+        err << "fsdirector: " << line << Qt::endl;
+    const int code = app.exec();
+    servers.stop();
+    return code;
 }
 
 } // namespace
@@ -113,7 +124,7 @@ int main(int argc, char *argv[])
 
     const int code = mode == CommandLine::Mode::Command
         ? runCommand(commandLine, **service, out, err)
-        : runHeadless(app, **service, err);
+        : runHeadless(app, **service, settings, err);
     service->reset();
     return code;
 }

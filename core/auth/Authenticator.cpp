@@ -101,8 +101,10 @@ Result<Authenticator::Login> Authenticator::login(const QString &login, const QS
     return Login{token, session};
 }
 
-Result<Authenticator::Session> Authenticator::authenticate(const QByteArray &token)
+Result<Authenticator::Session> Authenticator::authenticate(const QByteArray &token, bool *expired)
 {
+    if (expired)
+        *expired = false;
     if (token.isEmpty())
         return ApiError::make(Unauthorized);
     const QByteArray tokenHash = Secrets::hashToken(token);
@@ -129,6 +131,8 @@ Result<Authenticator::Session> Authenticator::authenticate(const QByteArray &tok
 
     if (now - cached->lastUsed >= m_options.tokenLifetimeSeconds) {
         m_sessions.erase(cached);
+        if (expired)
+            *expired = true;
         if (Status removed = OperatorStore(m_database).removeSession(tokenHash); !removed)
             qCWarning(lcAuth) << "Cannot remove an expired session:" << removed.error().detail;
         return ApiError::make(Unauthorized, QStringLiteral("The token has expired; log in again."));

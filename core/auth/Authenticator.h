@@ -49,8 +49,9 @@ public:
 
     // Fails with `wrong login or password` or `too many attempts`.
     Result<Login> login(const QString &login, const QString &password, const QString &peer);
-    // Fails with `unauthorized` for an unknown or expired token.
-    Result<Session> authenticate(const QByteArray &token);
+    // Fails with `unauthorized` for an unknown or expired token. Sets `*expired` when this call
+    // found the token expired and ended its session.
+    Result<Session> authenticate(const QByteArray &token, bool *expired = nullptr);
     Status logout(const QByteArray &tokenHash);
     bool isValid(const QByteArray &tokenHash);
 

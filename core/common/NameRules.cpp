@@ -33,6 +33,34 @@ bool isHostName(const QString &name)
     return true;
 }
 
+// A dotted quad as inet_pton() reads it: four decimal numbers of 0 to 255, without leading
+// zeros. QHostAddress also accepts shortened forms such as "192.0.2", which FreeSWITCH rejects.
+bool isIPv4Address(const QString &text)
+{
+    static const QRegularExpression dottedQuad(QStringLiteral(
+        "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$"));
+    return dottedQuad.match(text).hasMatch();
+}
+
+// ADDRESS/PREFIX. FreeSWITCH loads each entry of a user's cidr with switch_parse_cidr()
+// (src/switch_utils.c), which rejects an entry without a prefix length.
+bool isSubnet(const QString &entry)
+{
+    static const QRegularExpression prefixLength(QStringLiteral("^(0|[1-9][0-9]{0,2})$"));
+    const qsizetype slash = entry.indexOf(QLatin1Char('/'));
+    if (slash < 0)
+        return false;
+    const QString address = entry.left(slash);
+    const QString prefix = entry.mid(slash + 1);
+    if (!prefixLength.match(prefix).hasMatch())
+        return false;
+    if (isIPv4Address(address))
+        return prefix.toInt() <= 32;
+    QHostAddress ipv6;
+    return address.contains(QLatin1Char(':')) && ipv6.setAddress(address)
+        && ipv6.protocol() == QAbstractSocket::IPv6Protocol && prefix.toInt() <= 128;
+}
+
 } // namespace
 
 QString key(const QString &name)
@@ -99,14 +127,12 @@ Status checkCidrList(const QString &cidr)
     const QStringList entries = cidr.split(QLatin1Char(','));
     for (const QString &raw : entries) {
         const QString entry = raw.trimmed();
-        const QString addressPart = entry.section(QLatin1Char('/'), 0, 0);
-        QHostAddress address;
-        const auto subnet = QHostAddress::parseSubnet(entry);
-        if (entry.isEmpty() || !address.setAddress(addressPart) || subnet.second < 0) {
+        if (!isSubnet(entry)) {
             return ApiError::make(
                 QStringLiteral("invalid cidr"),
-                QStringLiteral("\"%1\" in \"%2\" is not a subnet. Write subnets such as "
-                               "\"192.0.2.0/24\" separated by commas, or leave it empty.")
+                QStringLiteral("\"%1\" in \"%2\" is not a subnet. Write subnets with their prefix "
+                               "length, such as \"192.0.2.0/24\" or \"192.0.2.7/32\", separated by "
+                               "commas, or leave it empty.")
                     .arg(entry, cidr));
         }
     }

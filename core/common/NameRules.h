@@ -22,8 +22,8 @@ Status checkUserName(const QString &name);
 Status checkGatewayName(const QString &name);
 // Group, parameter and variable names: not empty, no control characters.
 Status checkPlainName(const QString &name, const QString &what);
-// Empty, or a comma-separated list of subnets ("192.0.2.0/24", "2001:db8::/32") or single
-// addresses.
+// Empty, or a comma-separated list of subnets with their prefix length ("192.0.2.0/24",
+// "192.0.2.7/32", "2001:db8::/32"), as FreeSWITCH reads a user's cidr attribute.
 Status checkCidrList(const QString &cidr);
 
 } // namespace fsd::NameRules

@@ -3,6 +3,7 @@
 
 #include "core/auth/Authenticator.h"
 #include "core/common/Result.h"
+#include "core/common/Secrets.h"
 #include "core/events/EventRequest.h"
 #include "core/events/EventsLog.h"
 #include "core/events/SecretMasking.h"
@@ -118,6 +119,9 @@ DispatchOutcome Dispatcher::dispatch(const QJsonObject &request, const RequestCo
             ApiError::make(QStringLiteral("invalid request"),
                            QStringLiteral("A request is a JSON object with a string \"event\" and "
                                           "an object \"data\".")));
+        // Echoed here too, so that a client can match the error to the request it sent.
+        if (request.contains(KeyRequestId))
+            outcome.reply.insert(KeyRequestId, request.value(KeyRequestId));
         return outcome;
     }
 
@@ -135,11 +139,15 @@ DispatchOutcome Dispatcher::dispatch(const QJsonObject &request, const RequestCo
         Role role = Role::Admin;
         bool authorized = true;
         if (!context.local && entry->access != Access::Public) {
-            auto session = m_authenticator.authenticate(data.value(KeyToken).toString().toLatin1());
+            const QByteArray token = data.value(KeyToken).toString().toLatin1();
+            bool expired = false;
+            auto session = m_authenticator.authenticate(token, &expired);
             if (!session) {
                 outcome.reply = errorReply(event, session.error());
                 outcome.reply.insert(QStringLiteral("no_token"), true);
                 authorized = false;
+                if (expired)
+                    emit tokenEnded(Secrets::hashToken(token));
             } else {
                 role = session->role;
                 outcome.tokenHash = session->tokenHash;
@@ -237,10 +245,14 @@ DispatchOutcome Dispatcher::logout(const QJsonObject &data)
 {
     const QString event = QStringLiteral("logout");
     DispatchOutcome outcome;
-    auto session = m_authenticator.authenticate(data.value(KeyToken).toString().toLatin1());
+    const QByteArray token = data.value(KeyToken).toString().toLatin1();
+    bool expired = false;
+    auto session = m_authenticator.authenticate(token, &expired);
     if (!session) {
         outcome.reply = errorReply(event, session.error());
         outcome.reply.insert(QStringLiteral("no_token"), true);
+        if (expired)
+            emit tokenEnded(Secrets::hashToken(token));
         return outcome;
     }
     Status status = m_authenticator.logout(session->tokenHash);

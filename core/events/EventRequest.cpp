@@ -128,8 +128,12 @@ Result<qint64> EventRequest::integer(const QString &key, qint64 defaultValue) co
 Result<QJsonObject> EventRequest::object(const QString &key) const
 {
     const QJsonValue value = m_data.value(key);
-    if (!value.isObject()) {
+    if (value.isUndefined()) {
         return ApiError::make(EmptyData,
+                              QStringLiteral("The field \"%1\" is missing.").arg(key));
+    }
+    if (!value.isObject()) {
+        return ApiError::make(WrongData,
                               QStringLiteral("The field \"%1\" must be a JSON object.").arg(key));
     }
     return value.toObject();

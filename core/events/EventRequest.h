@@ -45,7 +45,7 @@ public:
     static Result<bool> booleanIn(const QJsonObject &object, const QString &key);
     // An optional JSON integer with a default; otherwise `wrong data`.
     Result<qint64> integer(const QString &key, qint64 defaultValue) const;
-    // A JSON object; otherwise `empty data`.
+    // A JSON object; `empty data` when missing, `wrong data` when of another type.
     Result<QJsonObject> object(const QString &key) const;
 
 private:

@@ -26,16 +26,19 @@ QString HttpRequest::peer() const
     return formatPeer(peerAddress, peerPort);
 }
 
+QString formatAddress(const QHostAddress &address)
+{
+    bool isIpv4 = false;
+    const quint32 ipv4 = address.toIPv4Address(&isIpv4);
+    return isIpv4 ? QHostAddress(ipv4).toString() : address.toString();
+}
+
 QString formatPeer(const QHostAddress &address, quint16 port)
 {
-    QHostAddress plain = address;
-    bool isMappedIpv4 = false;
-    const quint32 ipv4 = address.toIPv4Address(&isMappedIpv4);
-    if (isMappedIpv4)
-        plain = QHostAddress(ipv4);
-    if (plain.protocol() == QAbstractSocket::IPv6Protocol)
-        return QStringLiteral("[%1]:%2").arg(plain.toString()).arg(port);
-    return QStringLiteral("%1:%2").arg(plain.toString()).arg(port);
+    const QString text = formatAddress(address);
+    if (text.contains(QLatin1Char(':')))
+        return QStringLiteral("[%1]:%2").arg(text).arg(port);
+    return QStringLiteral("%1:%2").arg(text).arg(port);
 }
 
 } // namespace fsd

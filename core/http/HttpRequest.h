@@ -36,6 +36,8 @@ struct HttpRequest
     QString peer() const;
 };
 
+// The address as text, with an IPv4-mapped IPv6 address shown as plain IPv4.
+QString formatAddress(const QHostAddress &address);
 // "address:port", with IPv6 addresses in brackets.
 QString formatPeer(const QHostAddress &address, quint16 port);
 

@@ -159,9 +159,11 @@ void HttpServer::rejectOverCap(qintptr descriptor)
     ++m_rejectedOverCap;
     if (m_nextOverCapLog.hasExpired()) {
         qCWarning(lcHttp).noquote()
-            << "Rejected" << m_rejectedOverCap << "connection(s), the last from"
-            << formatPeer(socket->peerAddress(), socket->peerPort()) << ", because"
-            << m_maxConnections << "connections are open (the connection cap)";
+            << QStringLiteral("Rejected %1 connection(s), the last from %2, because %3 "
+                              "connections are open (the connection cap)")
+                   .arg(m_rejectedOverCap)
+                   .arg(formatPeer(socket->peerAddress(), socket->peerPort()))
+                   .arg(m_maxConnections);
         m_rejectedOverCap = 0;
         m_nextOverCapLog = QDeadlineTimer(std::chrono::seconds(10));
     }

@@ -29,6 +29,13 @@ TableInfo infoOf(AttributeStore::Table table)
     Q_UNREACHABLE();
 }
 
+// The text columns are NOT NULL, but a null QString binds as SQL NULL: a gateway variable sent
+// without "direction" arrives as a null QString and must be stored as ''.
+QString nonNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 } // namespace
 
 AttributeStore::AttributeStore(Database &database, Table table)
@@ -97,7 +104,7 @@ Status AttributeStore::checkUnique(qint64 ownerId, const QString &name, const QS
     QVariantList values{ownerId, NameRules::key(name), exceptId};
     if (hasDirection()) {
         sql += QStringLiteral(" AND direction = ?");
-        values.append(direction);
+        values.append(nonNull(direction));
     }
     auto query = m_database.exec(sql, values);
     if (!query)
@@ -121,11 +128,11 @@ Result<AttributeRow> AttributeStore::add(qint64 ownerId, const QString &name,
         return unique.error();
 
     QString sql;
-    QVariantList values{ownerId, name, NameRules::key(name), value, enabled ? 1 : 0};
+    QVariantList values{ownerId, name, NameRules::key(name), nonNull(value), enabled ? 1 : 0};
     if (hasDirection()) {
         sql = QStringLiteral("INSERT INTO %1 (%2, name, name_key, value, enabled, direction) "
                              "VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
-        values.append(direction);
+        values.append(nonNull(direction));
     } else {
         sql = QStringLiteral("INSERT INTO %1 (%2, name, name_key, value, enabled) "
                              "VALUES (?, ?, ?, ?, ?) RETURNING id");
@@ -135,7 +142,8 @@ Result<AttributeRow> AttributeStore::add(qint64 ownerId, const QString &name,
         return query.error();
     if (!query->next())
         return ApiError::make(Database::StorageFailure, QStringLiteral("INSERT returned no id"));
-    return AttributeRow{query->value(0).toLongLong(), ownerId, name, value, direction, enabled};
+    return AttributeRow{query->value(0).toLongLong(), ownerId, name, nonNull(value),
+                        nonNull(direction), enabled};
 }
 
 Result<AttributeRow> AttributeStore::update(const AttributeRow &row)
@@ -146,10 +154,10 @@ Result<AttributeRow> AttributeStore::update(const AttributeRow &row)
 
     QString sql = QStringLiteral("UPDATE %1 SET name = ?, name_key = ?, value = ?, enabled = ?")
                       .arg(m_tableName);
-    QVariantList values{row.name, NameRules::key(row.name), row.value, row.enabled ? 1 : 0};
+    QVariantList values{row.name, NameRules::key(row.name), nonNull(row.value), row.enabled ? 1 : 0};
     if (hasDirection()) {
         sql += QStringLiteral(", direction = ?");
-        values.append(row.direction);
+        values.append(nonNull(row.direction));
     }
     sql += QStringLiteral(" WHERE id = ?");
     values.append(row.id);

@@ -17,7 +17,7 @@ class Database;
 class BatchInsert
 {
 public:
-    // Measured fastest for a 10,000-user import (bench/bench_xml). With 100 rows per statement,
+    // Measured fastest for a 10,000-user import (bench/xml/bench_xml). With 100 rows per statement,
     // perf showed most of the time in SQLite's parameter-name lookup (sqlite3VListNumToName),
     // which Qt's SQLite driver runs for every bound value, so cost grows with statement size.
     static constexpr int RowsPerStatement = 20;

@@ -4,7 +4,9 @@
 #include "core/storage/StorageLog.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -28,17 +30,35 @@ Status DatabaseLock::acquire()
 {
     if (m_lock->isLocked())
         return {};
+    // On a first start the database's folder does not exist yet, and the lock file goes
+    // beside the database.
+    const QDir folder = QFileInfo(m_databasePath).absoluteDir();
+    if (!folder.exists() && !folder.mkpath(QStringLiteral("."))) {
+        return ApiError::make(QStringLiteral("database locked"),
+                              QStringLiteral("Cannot create the folder %1 for the database. Check "
+                                             "its parent's permissions or pass --database.")
+                                  .arg(folder.absolutePath()));
+    }
     if (m_lock->tryLock(0)) {
         writeOwnerFile();
         return {};
     }
-    if (m_lock->error() == QLockFile::PermissionError) {
+    switch (m_lock->error()) {
+    case QLockFile::LockFailedError:
+        return ApiError::make(QStringLiteral("database locked"), describeOwner());
+    case QLockFile::PermissionError:
         return ApiError::make(QStringLiteral("database locked"),
                               QStringLiteral("Cannot create the lock file %1.lock: permission "
                                              "denied. Check the folder's permissions.")
                                   .arg(m_databasePath));
+    case QLockFile::NoError:
+    case QLockFile::UnknownError:
+        break;
     }
-    return ApiError::make(QStringLiteral("database locked"), describeOwner());
+    return ApiError::make(QStringLiteral("database locked"),
+                          QStringLiteral("Cannot create the lock file %1.lock. Check that its "
+                                         "folder exists and is writable, or pass --database.")
+                              .arg(m_databasePath));
 }
 
 void DatabaseLock::setApiAddress(const QString &address)

@@ -45,7 +45,7 @@ struct ProcessResult
 };
 
 // Runs `program`, running the event loop while it works, so that a server on this thread
-// answers it. Kills it after `timeoutMs`.
+// can serve it. Kills it after `timeoutMs`.
 ProcessResult runProcess(const QString &program, const QStringList &arguments,
                          int timeoutMs = 30'000, const QByteArray &input = {});
 

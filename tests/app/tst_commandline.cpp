@@ -1,0 +1,550 @@
+// SPDX-License-Identifier: MPL-2.0
+// The fsdirector executable (FSD_APP_BINARY) run as a user would run it: --event with JSON or
+// standard input, the operator commands, --headless with its first-start admin and clean
+// shutdown on SIGTERM and SIGINT, the lock that refuses a second process, and a process killed
+// inside a bulk add that leaves none of the bulk behind.
+
+#include "core/auth/PasswordHasher.h"
+#include "core/storage/Database.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+#include <csignal>
+
+using namespace fsd;
+
+namespace {
+
+const QString AppBinary = QStringLiteral(FSD_APP_BINARY);
+
+// How long a test waits for the process to reach a state; generous for a loaded machine.
+constexpr int StartTimeoutMs = 30000;
+
+struct Run
+{
+    int exitCode = -1;
+    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
+    QByteArray out;
+    QByteArray err;
+
+    QJsonObject reply() const { return QJsonDocument::fromJson(out).object(); }
+    QString describe() const
+    {
+        return QStringLiteral("exit %1, stdout: %2, stderr: %3")
+            .arg(exitCode)
+            .arg(QString::fromUtf8(out.left(600)), QString::fromUtf8(err.left(600)));
+    }
+};
+
+QProcessEnvironment cleanEnvironment()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("FSDIRECTOR_ADMIN_PASSWORD"));
+    environment.remove(QStringLiteral("FSDIRECTOR_TEST_PAUSE_IN_BULK_ADD"));
+    return environment;
+}
+
+Run runApp(const QStringList &arguments, const QByteArray &input = {},
+           const QProcessEnvironment &environment = cleanEnvironment())
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(AppBinary, arguments);
+    Run run;
+    if (!process.waitForStarted(StartTimeoutMs)) {
+        run.err = process.errorString().toUtf8();
+        return run;
+    }
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(StartTimeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+    }
+    run.exitCode = process.exitCode();
+    run.exitStatus = process.exitStatus();
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+// Reads standard error of a running process into `buffer` until it contains `needle`.
+bool waitForError(QProcess &process, QByteArray &buffer, const QByteArray &needle)
+{
+    QDeadlineTimer deadline(StartTimeoutMs);
+    while (!buffer.contains(needle)) {
+        if (deadline.hasExpired() || process.state() != QProcess::Running)
+            return false;
+        process.waitForReadyRead(100);
+        buffer += process.readAllStandardError();
+    }
+    return true;
+}
+
+std::unique_ptr<Database> openDatabase(const QString &path)
+{
+    DatabaseOptions options;
+    options.path = path;
+    auto database = Database::open(options, QUuid::createUuid().toString());
+    if (!database) {
+        qWarning().noquote() << "cannot open" << path << database.error().detail;
+        return {};
+    }
+    return std::move(*database);
+}
+
+QVariant scalar(Database &database, const QString &sql, const QVariantList &values = {})
+{
+    auto query = database.exec(sql, values);
+    if (!query || !query->next())
+        return {};
+    return query->value(0);
+}
+
+QString eventJson(const QString &event, const QJsonObject &data)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("event"), event}, {QStringLiteral("data"), data}})
+                                 .toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+class CommandLineTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+
+    void versionAndHelp();
+    void refusesToStartWithoutMode();
+    void eventFromArgument();
+    void eventFromStandardInput();
+    void eventErrorsExitNonZero_data();
+    void eventErrorsExitNonZero();
+    void eventsOfEveryArea_data();
+    void eventsOfEveryArea();
+    void operatorCommands();
+    void operatorCommandErrors_data();
+    void operatorCommandErrors();
+    void headlessCreatesAdminFromEnvironment();
+    void headlessGeneratesAdminPasswordOnce();
+    void headlessClosesOnSignal_data();
+    void headlessClosesOnSignal();
+    void secondProcessRefused();
+    void killedBulkAddLeavesNothing();
+
+private:
+    QString databasePath() const { return m_folder->filePath(QStringLiteral("cli/directory.sqlite")); }
+    QStringList withDatabase(const QStringList &arguments) const
+    {
+        return QStringList{QStringLiteral("--database"), databasePath()} + arguments;
+    }
+    // Starts `fsdirector --headless` and waits until it serves.
+    bool startHeadless(QProcess &process, QByteArray &errors, const QProcessEnvironment &environment);
+
+    std::unique_ptr<QTemporaryDir> m_folder;
+};
+
+void CommandLineTest::init()
+{
+    QVERIFY2(QFileInfo(AppBinary).isExecutable(), qPrintable(AppBinary));
+    m_folder = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_folder->isValid());
+}
+
+bool CommandLineTest::startHeadless(QProcess &process, QByteArray &errors, const QProcessEnvironment &environment)
+{
+    process.setProcessEnvironment(environment);
+    process.start(AppBinary, withDatabase({QStringLiteral("--headless")}));
+    if (!process.waitForStarted(StartTimeoutMs))
+        return false;
+    return waitForError(process, errors, "serving the directory");
+}
+
+void CommandLineTest::versionAndHelp()
+{
+    const Run version = runApp({QStringLiteral("--version")});
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY2(version.out.startsWith("fsdirector "), qPrintable(version.describe()));
+
+    const Run help = runApp({QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    for (const char *option : {"--database", "--headless", "--event", "--add-operator", "--role", "--passwd",
+                               "--remove-operator", "--list-operators"}) {
+        QVERIFY2(help.out.contains(option), option);
+    }
+}
+
+void CommandLineTest::refusesToStartWithoutMode()
+{
+    const Run run = runApp(withDatabase({}));
+    QVERIFY(run.exitCode != 0);
+    QVERIFY2(run.err.contains("--headless"), qPrintable(run.describe()));
+    QVERIFY(!QFileInfo::exists(databasePath()));
+}
+
+void CommandLineTest::eventFromArgument()
+{
+    const Run run = runApp(withDatabase({QStringLiteral("--event"),
+                                         eventJson(QStringLiteral("[Domains][Add] Domain"), {{QStringLiteral("name"), QStringLiteral("cli.example")}})}));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    const QJsonObject reply = run.reply();
+    QCOMPARE(reply.value(QLatin1String("MessageType")).toString(), QStringLiteral("[Domains][Add] Domain"));
+    const QJsonObject domain = reply.value(QLatin1String("domains")).toObject().begin().value().toObject();
+    QCOMPARE(domain.value(QLatin1String("name")).toString(), QStringLiteral("cli.example"));
+
+    auto database = openDatabase(databasePath());
+    QVERIFY(database);
+    QCOMPARE(scalar(*database, QStringLiteral("SELECT name FROM domains WHERE id = ?"), {domain.value(QLatin1String("id")).toInteger()})
+                 .toString(),
+             QStringLiteral("cli.example"));
+    // The process released the lock on exit.
+    QVERIFY(!QFileInfo::exists(databasePath() + QStringLiteral(".lock")));
+}
+
+void CommandLineTest::eventFromStandardInput()
+{
+    QVERIFY(runApp(withDatabase({QStringLiteral("--event"),
+                                 eventJson(QStringLiteral("[Domains][Add] Domain"), {{QStringLiteral("name"), QStringLiteral("stdin.example")}})}))
+                .exitCode == 0);
+    // Several lines, as a script would pipe them in.
+    const QByteArray request = "{\n  \"event\": \"[Users] Add_new_user\",\n  \"data\": {\"id\": 1, \"name\": \"ext007\", \"bulk\": 3},\n"
+                               "  \"request_id\": \"script-1\"\n}\n";
+    const Run run = runApp(withDatabase({QStringLiteral("--event"), QStringLiteral("-")}), request);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QCOMPARE(run.reply().value(QLatin1String("total")).toInteger(), 3);
+    QCOMPARE(run.reply().value(QLatin1String("request_id")).toString(), QStringLiteral("script-1"));
+
+    auto database = openDatabase(databasePath());
+    QVERIFY(database);
+    QCOMPARE(scalar(*database, QStringLiteral("SELECT group_concat(name) FROM (SELECT name FROM users ORDER BY id)")).toString(),
+             QStringLiteral("ext007,ext008,ext009"));
+}
+
+void CommandLineTest::eventErrorsExitNonZero_data()
+{
+    QTest::addColumn<QString>("argument");
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("error");
+
+    QTest::newRow("not JSON") << QStringLiteral("{event") << QByteArray() << QStringLiteral("invalid request");
+    QTest::newRow("empty standard input") << QStringLiteral("-") << QByteArray() << QStringLiteral("invalid request");
+    QTest::newRow("unknown event") << QStringLiteral(R"({"event": "nope", "data": {}})") << QByteArray() << QStringLiteral("unknown event");
+    QTest::newRow("handler error") << QStringLiteral(R"({"event": "[Domains] Del_domain", "data": {"id": 42}})") << QByteArray()
+                                   << QStringLiteral("domain not found");
+    QTest::newRow("handler error from standard input") << QStringLiteral("-") << QByteArray(R"({"event": "[Users] Del_user", "data": {"id": 1}})")
+                                                       << QStringLiteral("user not found");
+}
+
+void CommandLineTest::eventErrorsExitNonZero()
+{
+    QFETCH(QString, argument);
+    QFETCH(QByteArray, input);
+    QFETCH(QString, error);
+
+    const Run run = runApp(withDatabase({QStringLiteral("--event"), argument}), input);
+    QVERIFY2(run.exitCode == 1, qPrintable(run.describe()));
+    QCOMPARE(run.reply().value(QLatin1String("error")).toString(), error);
+}
+
+void CommandLineTest::eventsOfEveryArea_data()
+{
+    QTest::addColumn<QStringList>("requests");
+    QTest::addColumn<QString>("lastKey");
+
+    // Each row runs its requests in order in separate processes; ids start at 1 in a new file.
+    QTest::newRow("domains") << QStringList{R"({"event": "[Domains][Add] Domain", "data": {"name": "a.example"}})",
+                                            R"({"event": "[Domains] New_domain_param", "data": {"id": 1, "name": "p", "value": "v"}})",
+                                            R"({"event": "[Domains][Get] Domain_details", "data": {"id": 1}})"}
+                             << QStringLiteral("domain_details");
+    QTest::newRow("users") << QStringList{R"({"event": "[Domains][Add] Domain", "data": {"name": "a.example"}})",
+                                          R"({"event": "[Users] Add_new_user", "data": {"id": 1, "name": "1000"}})",
+                                          R"({"event": "[Users] Get_users", "data": {}})"}
+                           << QStringLiteral("directory_users");
+    QTest::newRow("groups") << QStringList{R"({"event": "[Domains][Add] Domain", "data": {"name": "a.example"}})",
+                                           R"({"event": "[Groups] Add_new_group", "data": {"id": 1, "name": "sales"}})",
+                                           R"({"event": "[Groups] Get_groups", "data": {}})"}
+                            << QStringLiteral("list");
+    QTest::newRow("gateways") << QStringList{R"({"event": "[Domains][Add] Domain", "data": {"name": "a.example"}})",
+                                             R"({"event": "[Users] Add_new_user", "data": {"id": 1, "name": "1000"}})",
+                                             R"({"event": "[Gateways] Add_new_user_gateway", "data": {"id": 1, "name": "gw"}})",
+                                             R"({"event": "[Gateways] Get_users_gateways", "data": {}})"}
+                              << QStringLiteral("user_gateways");
+}
+
+void CommandLineTest::eventsOfEveryArea()
+{
+    QFETCH(QStringList, requests);
+    QFETCH(QString, lastKey);
+
+    Run run;
+    for (const QString &request : requests) {
+        run = runApp(withDatabase({QStringLiteral("--event"), request}));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    }
+    QVERIFY2(!run.reply().value(lastKey).toObject().isEmpty(), qPrintable(run.describe()));
+}
+
+void CommandLineTest::operatorCommands()
+{
+    const Run added = runApp(withDatabase({QStringLiteral("--add-operator"), QStringLiteral("bob"), QStringLiteral("--role"),
+                                           QStringLiteral("viewer")}),
+                             "first password\n");
+    QVERIFY2(added.exitCode == 0, qPrintable(added.describe()));
+    QVERIFY2(added.out.contains("bob") && added.out.contains("viewer"), qPrintable(added.describe()));
+    QVERIFY(!added.out.contains("first password") && !added.err.contains("first password"));
+
+    const Run second = runApp(withDatabase({QStringLiteral("--add-operator"), QStringLiteral("carol"), QStringLiteral("--role"),
+                                            QStringLiteral("admin")}),
+                              "carol's password\r\n");
+    QVERIFY2(second.exitCode == 0, qPrintable(second.describe()));
+
+    const Run listed = runApp(withDatabase({QStringLiteral("--list-operators")}));
+    QVERIFY2(listed.exitCode == 0, qPrintable(listed.describe()));
+    QCOMPARE(listed.out, QByteArray("bob\tviewer\ncarol\tadmin\n"));
+
+    {
+        auto database = openDatabase(databasePath());
+        QVERIFY(database);
+        const QString hash = scalar(*database, QStringLiteral("SELECT password_hash FROM operators WHERE login = 'bob'")).toString();
+        QVERIFY(PasswordHasher::verify(QStringLiteral("first password"), hash));
+        // The line break of a Windows-style line is not part of the password.
+        const QString carol = scalar(*database, QStringLiteral("SELECT password_hash FROM operators WHERE login = 'carol'")).toString();
+        QVERIFY(PasswordHasher::verify(QStringLiteral("carol's password"), carol));
+    }
+
+    const Run changed = runApp(withDatabase({QStringLiteral("--passwd"), QStringLiteral("bob")}), "second password\n");
+    QVERIFY2(changed.exitCode == 0, qPrintable(changed.describe()));
+    {
+        auto database = openDatabase(databasePath());
+        QVERIFY(database);
+        const QString hash = scalar(*database, QStringLiteral("SELECT password_hash FROM operators WHERE login = 'bob'")).toString();
+        QVERIFY(PasswordHasher::verify(QStringLiteral("second password"), hash));
+        QVERIFY(!PasswordHasher::verify(QStringLiteral("first password"), hash));
+    }
+
+    const Run removed = runApp(withDatabase({QStringLiteral("--remove-operator"), QStringLiteral("bob")}));
+    QVERIFY2(removed.exitCode == 0, qPrintable(removed.describe()));
+    QCOMPARE(runApp(withDatabase({QStringLiteral("--list-operators")})).out, QByteArray("carol\tadmin\n"));
+}
+
+void CommandLineTest::operatorCommandErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QByteArray>("message");
+
+    QTest::newRow("unknown role") << QStringList{"--add-operator", "dave", "--role", "root"} << QByteArray("pw\n") << 2
+                                  << QByteArray("root");
+    QTest::newRow("existing operator") << QStringList{"--add-operator", "ALICE", "--role", "admin"} << QByteArray("pw\n") << 1
+                                       << QByteArray("already exists");
+    QTest::newRow("empty password") << QStringList{"--add-operator", "dave", "--role", "admin"} << QByteArray("\n") << 1
+                                    << QByteArray("empty");
+    QTest::newRow("no password at all") << QStringList{"--add-operator", "dave", "--role", "admin"} << QByteArray() << 1
+                                        << QByteArray("empty");
+    QTest::newRow("invalid operator name") << QStringList{"--add-operator", "da ve", "--role", "admin"} << QByteArray("pw\n") << 1
+                                           << QByteArray("da ve");
+    QTest::newRow("password of unknown operator") << QStringList{"--passwd", "nobody"} << QByteArray("pw\n") << 1
+                                                  << QByteArray("nobody");
+    QTest::newRow("empty new password") << QStringList{"--passwd", "alice"} << QByteArray("\n") << 1 << QByteArray("empty");
+    QTest::newRow("remove unknown operator") << QStringList{"--remove-operator", "nobody"} << QByteArray() << 1
+                                             << QByteArray("nobody");
+}
+
+void CommandLineTest::operatorCommandErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, input);
+    QFETCH(int, exitCode);
+    QFETCH(QByteArray, message);
+
+    QVERIFY(runApp(withDatabase({QStringLiteral("--add-operator"), QStringLiteral("alice"), QStringLiteral("--role"),
+                                 QStringLiteral("admin")}),
+                   "alice pw\n")
+                .exitCode == 0);
+    const Run run = runApp(withDatabase(arguments), input);
+    QVERIFY2(run.exitCode == exitCode, qPrintable(run.describe()));
+    QVERIFY2(run.err.contains(message), qPrintable(run.describe()));
+    QCOMPARE(runApp(withDatabase({QStringLiteral("--list-operators")})).out, QByteArray("alice\tadmin\n"));
+}
+
+void CommandLineTest::headlessCreatesAdminFromEnvironment()
+{
+    QProcessEnvironment environment = cleanEnvironment();
+    environment.insert(QStringLiteral("FSDIRECTOR_ADMIN_PASSWORD"), QStringLiteral("Env-Admin-Password-1"));
+    QProcess process;
+    QByteArray errors;
+    QVERIFY2(startHeadless(process, errors, environment), errors.constData());
+    ::kill(pid_t(process.processId()), SIGTERM);
+    QVERIFY(process.waitForFinished(StartTimeoutMs));
+    errors += process.readAllStandardError();
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+
+    QVERIFY2(errors.contains("FSDIRECTOR_ADMIN_PASSWORD"), errors.constData());
+    QVERIFY2(!errors.contains("Env-Admin-Password-1"), errors.constData());
+    auto database = openDatabase(databasePath());
+    QVERIFY(database);
+    QCOMPARE(scalar(*database, QStringLiteral("SELECT role FROM operators WHERE login = 'admin'")).toString(), QStringLiteral("admin"));
+    QVERIFY(PasswordHasher::verify(QStringLiteral("Env-Admin-Password-1"),
+                                   scalar(*database, QStringLiteral("SELECT password_hash FROM operators")).toString()));
+}
+
+void CommandLineTest::headlessGeneratesAdminPasswordOnce()
+{
+    QByteArray errors;
+    {
+        QProcess process;
+        QVERIFY2(startHeadless(process, errors, cleanEnvironment()), errors.constData());
+        ::kill(pid_t(process.processId()), SIGTERM);
+        QVERIFY(process.waitForFinished(StartTimeoutMs));
+        errors += process.readAllStandardError();
+        QCOMPARE(process.exitCode(), 0);
+    }
+    const QRegularExpressionMatch match =
+        QRegularExpression(QStringLiteral("operator \"admin\" with password (\\S+)")).match(QString::fromUtf8(errors));
+    QVERIFY2(match.hasMatch(), errors.constData());
+    const QString password = match.captured(1);
+    QVERIFY2(password.size() >= 16, qPrintable(password));
+    QCOMPARE(QString::fromUtf8(errors).count(password), 1);
+
+    // Only the hash is stored: the password is in no file of the database.
+    {
+        auto database = openDatabase(databasePath());
+        QVERIFY(database);
+        QVERIFY(PasswordHasher::verify(password, scalar(*database, QStringLiteral("SELECT password_hash FROM operators")).toString()));
+    }
+    for (const QString &suffix : {QString(), QStringLiteral("-wal")}) {
+        QFile file(databasePath() + suffix);
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        QVERIFY2(!file.readAll().contains(password.toUtf8()), qPrintable(file.fileName()));
+    }
+
+    // The next start finds the operator and prints no password.
+    QByteArray second;
+    QProcess process;
+    QVERIFY2(startHeadless(process, second, cleanEnvironment()), second.constData());
+    ::kill(pid_t(process.processId()), SIGTERM);
+    QVERIFY(process.waitForFinished(StartTimeoutMs));
+    second += process.readAllStandardError();
+    QVERIFY2(!second.contains("password"), second.constData());
+}
+
+void CommandLineTest::headlessClosesOnSignal_data()
+{
+    QTest::addColumn<int>("signalNumber");
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+    QTest::newRow("SIGINT") << int(SIGINT);
+}
+
+void CommandLineTest::headlessClosesOnSignal()
+{
+    QFETCH(int, signalNumber);
+
+    QVERIFY(runApp(withDatabase({QStringLiteral("--event"), QStringLiteral(R"({"event": "[Domains][Add] Domain", "data": {"name": "kept.example"}})")}))
+                .exitCode == 0);
+    QProcessEnvironment environment = cleanEnvironment();
+    environment.insert(QStringLiteral("FSDIRECTOR_ADMIN_PASSWORD"), QStringLiteral("pw-signal"));
+    QProcess process;
+    QByteArray errors;
+    QVERIFY2(startHeadless(process, errors, environment), errors.constData());
+    QVERIFY(QFileInfo::exists(databasePath() + QStringLiteral(".lock")));
+
+    ::kill(pid_t(process.processId()), signalNumber);
+    QVERIFY(process.waitForFinished(StartTimeoutMs));
+    errors += process.readAllStandardError();
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY2(errors.contains("closing the database"), errors.constData());
+
+    // Closed cleanly: the lock is gone, the last connection checkpointed the WAL into the
+    // database file, and the file is consistent.
+    QVERIFY(!QFileInfo::exists(databasePath() + QStringLiteral(".lock")));
+    QVERIFY(!QFileInfo::exists(databasePath() + QStringLiteral(".owner")));
+    QVERIFY(QFileInfo(databasePath() + QStringLiteral("-wal")).size() == 0 || !QFileInfo::exists(databasePath() + QStringLiteral("-wal")));
+    auto database = openDatabase(databasePath());
+    QVERIFY(database);
+    QCOMPARE(scalar(*database, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+    QCOMPARE(scalar(*database, QStringLiteral("SELECT name FROM domains")).toString(), QStringLiteral("kept.example"));
+}
+
+void CommandLineTest::secondProcessRefused()
+{
+    QProcessEnvironment environment = cleanEnvironment();
+    environment.insert(QStringLiteral("FSDIRECTOR_ADMIN_PASSWORD"), QStringLiteral("pw-owner"));
+    QProcess owner;
+    QByteArray errors;
+    QVERIFY2(startHeadless(owner, errors, environment), errors.constData());
+    const qint64 ownerPid = owner.processId();
+
+    for (const QStringList &arguments : {QStringList{QStringLiteral("--event"), QStringLiteral(R"({"event": "[Domains][Get] Domains", "data": {}})")},
+                                         QStringList{QStringLiteral("--list-operators")}, QStringList{QStringLiteral("--headless")}}) {
+        const Run refused = runApp(withDatabase(arguments), {}, environment);
+        QVERIFY2(refused.exitCode == 3, qPrintable(refused.describe()));
+        QVERIFY2(refused.err.contains(QStringLiteral("process %1").arg(ownerPid).toUtf8()), qPrintable(refused.describe()));
+        QVERIFY2(refused.err.contains(databasePath().toUtf8()), qPrintable(refused.describe()));
+        QVERIFY(refused.out.isEmpty());
+    }
+
+    ::kill(pid_t(ownerPid), SIGTERM);
+    QVERIFY(owner.waitForFinished(StartTimeoutMs));
+    QCOMPARE(owner.exitCode(), 0);
+    const Run after = runApp(withDatabase({QStringLiteral("--list-operators")}));
+    QVERIFY2(after.exitCode == 0, qPrintable(after.describe()));
+    QCOMPARE(after.out, QByteArray("admin\tadmin\n"));
+}
+
+void CommandLineTest::killedBulkAddLeavesNothing()
+{
+    QVERIFY(runApp(withDatabase({QStringLiteral("--event"), QStringLiteral(R"({"event": "[Domains][Add] Domain", "data": {"name": "crash.example"}})")}))
+                .exitCode == 0);
+    QVERIFY(runApp(withDatabase({QStringLiteral("--event"), QStringLiteral(R"({"event": "[Users] Add_new_user", "data": {"id": 1, "name": "kept"}})")}))
+                .exitCode == 0);
+
+    // The test hook makes the bulk add create the marker once its rows are written, then wait
+    // inside the open transaction.
+    const QString marker = m_folder->filePath(QStringLiteral("inside-bulk-add"));
+    QProcessEnvironment environment = cleanEnvironment();
+    environment.insert(QStringLiteral("FSDIRECTOR_TEST_PAUSE_IN_BULK_ADD"), marker);
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(AppBinary, withDatabase({QStringLiteral("--event"),
+                                           QStringLiteral(R"({"event": "[Users] Add_new_user", "data": {"id": 1, "name": "ext001", "bulk": 50}})")}));
+    QVERIFY(process.waitForStarted(StartTimeoutMs));
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(marker), StartTimeoutMs);
+    QVERIFY2(process.state() == QProcess::Running, process.readAllStandardError().constData());
+
+    ::kill(pid_t(process.processId()), SIGKILL);
+    QVERIFY(process.waitForFinished(StartTimeoutMs));
+    QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+    QVERIFY(process.readAllStandardOutput().isEmpty());
+
+    {
+        auto database = openDatabase(databasePath());
+        QVERIFY(database);
+        QCOMPARE(scalar(*database, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+        QCOMPARE(scalar(*database, QStringLiteral("SELECT group_concat(name) FROM users")).toString(), QStringLiteral("kept"));
+        QCOMPARE(scalar(*database, QStringLiteral("SELECT COUNT(*) FROM user_params")).toInt(), 1);
+    }
+
+    // The killed process left its lock file; the next process takes it over and the same bulk
+    // runs through, so nothing of the first attempt was left half-written.
+    const Run again = runApp(withDatabase({QStringLiteral("--event"),
+                                           QStringLiteral(R"({"event": "[Users] Add_new_user", "data": {"id": 1, "name": "ext001", "bulk": 50}})")}));
+    QVERIFY2(again.exitCode == 0, qPrintable(again.describe()));
+    QCOMPARE(again.reply().value(QLatin1String("total")).toInteger(), 50);
+}
+
+QTEST_GUILESS_MAIN(CommandLineTest)
+#include "tst_commandline.moc"
