@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MPL-2.0
-// Measures the XML import and export of a generated directory. Usage:
+// Measures the XML import and export of a generated directory.
+//
+// Usage:
 //   bench_xml import USERS   generate USERS users, import them into a new SQLite file
 //   bench_xml export USERS   import USERS users, then time loading and writing them
+//
 // Each user has 3 parameters, 8 variables and one membership (its definition in group
-// "default"). Prints wall-clock times and the process's peak resident memory (getrusage).
+// "default"). Prints wall-clock and CPU times and the process's peak resident memory.
 #include "core/storage/Database.h"
 #include "core/storage/DirectoryImporter.h"
 #include "core/storage/DirectoryLoader.h"
