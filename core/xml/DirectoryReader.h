@@ -23,6 +23,9 @@ namespace fsd::xml {
 // Structure only: name rules and uniqueness are the importer's job, except what needs the
 // preprocessor's history: a domain, user, group or gateway name that is empty or still contains
 // "$${", or a password emptied by an undefined variable, fails here with its variable chain.
+//
+// NOTE: QXmlStreamReader rejects undefined entities such as &nbsp;, which FreeSWITCH's parser
+// keeps as written, so such a file fails to import.
 class DirectoryReader
 {
 public:

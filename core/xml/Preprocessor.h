@@ -40,6 +40,9 @@ struct PreprocessOptions
 // - <!--#set ...--> style directives work as in FreeSWITCH.
 // Unlike FreeSWITCH, `exec`, `exec-set`, `stun-set` and `env-set` never run: an import runs no
 // command and sends no packet, so their variables stay undefined unless supplied.
+// NOTE: columns in messages count characters of the expanded line, so they are off on a line
+// where an earlier $${name} expanded to text of another length. FreeSWITCH's 1 MiB limit on
+// one line (switch_fp_read_dline) is not applied.
 class Preprocessor
 {
 public:

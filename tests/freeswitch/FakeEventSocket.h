@@ -15,11 +15,11 @@ class QTcpSocket;
 
 namespace fsd::test {
 
-// A stand-in for FreeSWITCH's Event Socket (mod_event_socket 1.10) on 127.0.0.1, speaking its
-// wire protocol: "Content-Type: auth/request" greeting, `auth` replied to by a command/reply with
-// "Reply-Text: +OK accepted" or "-ERR invalid" (followed by a disconnect notice and close),
-// `api` replied to by api/response with a Content-Length body, `event plain` subscriptions and
-// `exit`.
+// A stand-in for FreeSWITCH's Event Socket (mod_event_socket 1.10) on 127.0.0.1 that speaks its
+// wire protocol. It greets with "Content-Type: auth/request" and replies to `auth` with a
+// command/reply of "Reply-Text: +OK accepted", or of "-ERR invalid" followed by a disconnect
+// notice and close. It replies to `api` with api/response and a Content-Length body, and
+// handles `event plain` subscriptions and `exit`.
 class FakeEventSocket : public QObject
 {
     Q_OBJECT
@@ -52,7 +52,7 @@ public:
     // Every command received, in order, with `auth` passwords replaced by "***".
     const QStringList &receivedCommands() const { return m_commands; }
 
-    // FreeSWITCH's answer to `api xml_locate directory` for the vanilla sample configuration
+    // FreeSWITCH's output for `api xml_locate directory` for the vanilla sample configuration
     // with local_ip_v4 = 127.0.0.1: the preprocessed directory inside <section>, without
     // comments, as switch_xml_toxml drops them.
     static QByteArray vanillaDirectoryAnswer(const QString &vanillaConfigDir);

@@ -50,7 +50,7 @@ private slots:
         QCOMPARE(counts.value(QStringLiteral("memberships")).toInt(), 39);
         QCOMPARE(counts.value(QStringLiteral("gateway_params")).toInt(), 9);
 
-        // The same directory as a file import of the fixture gives.
+        // The stored directory equals what a file import of the fixture reads.
         model::ImportReport report;
         auto expected = test::readPath(vanilla(), {{QStringLiteral("local_ip_v4"),
                                                     QStringLiteral("127.0.0.1")}},

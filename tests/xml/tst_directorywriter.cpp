@@ -107,8 +107,6 @@ private slots:
     {
         const model::DirectoryTree tree = sampleTree();
         const QByteArray xml = DirectoryWriter(DirectoryWriter::Mode::Backup).writeDocument(tree);
-        if (qEnvironmentVariableIsSet("FSD_PRINT"))
-            qInfo().noquote() << xml << CanonicalDump::dump(tree);
         QCOMPARE(CanonicalDump::dump(reread(xml)), CanonicalDump::dump(tree));
     }
 
