@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MPL-2.0
+#include "core/events/DirectoryXmlService.h"
 #include "core/storage/DirectoryLoader.h"
 #include "core/xml/CanonicalDump.h"
 #include "tests/freeswitch/FakeEventSocket.h"
@@ -141,6 +142,24 @@ private slots:
         QCOMPARE(error(reply), QStringLiteral("can't connect to freeswitch"));
         QVERIFY(reply.value(QStringLiteral("detail")).toString().contains(
             QStringLiteral("127.0.0.1:%1").arg(port)));
+    }
+
+    void runtimeVariablesFromFreeswitch()
+    {
+        test::FakeEventSocket::OnThread server([](test::FakeEventSocket &fake) {
+            fake.setGlobalVariable("local_ip_v4", "192.0.2.5");
+        });
+        test::DispatcherFixture fixture;
+        DirectoryXmlService::FileImport request;
+        request.path = vanilla();
+        request.runtimeVariablesFrom = settingsFor(server.port());
+        auto report = DirectoryXmlService::importPath(fixture.database(), request);
+        FSD_VERIFY_OK(report);
+        QCOMPARE(report->counts.users, 24);
+        auto stored = DirectoryLoader(fixture.database()).load();
+        FSD_VERIFY_OK(stored);
+        QCOMPARE(stored->domains.first().name, QStringLiteral("192.0.2.5"));
+        QVERIFY(server.receivedCommands().contains(QStringLiteral("api global_getvar local_ip_v4")));
     }
 
     void ownOutputIsRejected()
