@@ -12,7 +12,8 @@ CommandLine::CommandLine()
     m_parser.addOptions({config, database, headless, event, addOperator, role, passwd,
                          removeOperator, listOperators, tokenLifetime, listen, tlsCert, tlsKey,
                          allowInsecureApi, maxConnections, xmlCurlListen, allowInsecureXmlCurl,
-                         printFreeSwitchConfig});
+                         printFreeSwitchConfig, importXml, set, dryRun, varsFromFreeSwitch,
+                         exportXml, exportMode, dumpDirectory, eventSocket});
 }
 
 void CommandLine::process(const QStringList &arguments)
@@ -22,7 +23,8 @@ void CommandLine::process(const QStringList &arguments)
 
 QList<QCommandLineOption> CommandLine::commandOptions() const
 {
-    return {event, addOperator, passwd, removeOperator, listOperators, printFreeSwitchConfig};
+    return {event, addOperator, passwd, removeOperator, listOperators, printFreeSwitchConfig,
+            importXml, exportXml, dumpDirectory};
 }
 
 CommandLine::Mode CommandLine::mode() const
@@ -58,6 +60,13 @@ AppSettings CommandLine::settings() const
         settings.xmlCurlListen = m_parser.value(xmlCurlListen);
     if (m_parser.isSet(allowInsecureXmlCurl))
         settings.allowInsecureXmlCurl = true;
+    if (m_parser.isSet(eventSocket)) {
+        const QString address = m_parser.value(eventSocket);
+        const qsizetype colon = address.lastIndexOf(QLatin1Char(':'));
+        settings.eventSocketHost = colon > 0 ? address.left(colon) : address;
+        if (colon > 0)
+            settings.eventSocketPort = address.mid(colon + 1).toInt();
+    }
     if (m_parser.isSet(maxConnections))
         settings.maxConnections = m_parser.value(maxConnections).toInt();
     return settings;

@@ -4,6 +4,7 @@
 #include "core/app/NetworkServices.h"
 #include "core/app/OperatorCommands.h"
 #include "core/app/SignalWatcher.h"
+#include "core/app/XmlCommands.h"
 #include "core/auth/Authenticator.h"
 #include "core/events/Dispatcher.h"
 #include "core/xmlcurl/FreeSwitchConfigPrinter.h"
@@ -65,6 +66,27 @@ int runCommand(CommandLine &commandLine, DirectoryService &service, QTextStream 
 {
     QTextStream in(stdin);
     Authenticator &authenticator = *service.authenticator();
+    if (commandLine.isSet(commandLine.importXml)) {
+        XmlCommands::ImportArguments arguments;
+        arguments.path = commandLine.value(commandLine.importXml);
+        arguments.sets = commandLine.parser().values(commandLine.set);
+        arguments.dryRun = commandLine.isSet(commandLine.dryRun);
+        if (commandLine.isSet(commandLine.varsFromFreeSwitch)) {
+            const AppSettings settings = commandLine.settings();
+            freeswitch::EventSocketSettings eventSocket;
+            eventSocket.host = settings.eventSocketHost;
+            eventSocket.port = quint16(settings.eventSocketPort);
+            eventSocket.password = settings.eventSocketPassword;
+            arguments.runtimeVariablesFrom = eventSocket;
+        }
+        return XmlCommands::importXml(*service.database(), arguments, out, err);
+    }
+    if (commandLine.isSet(commandLine.exportXml)) {
+        return XmlCommands::exportXml(*service.database(), commandLine.value(commandLine.exportXml),
+                                      commandLine.value(commandLine.exportMode), out, err);
+    }
+    if (commandLine.isSet(commandLine.dumpDirectory))
+        return XmlCommands::dumpDirectory(*service.database(), out, err);
     if (commandLine.isSet(commandLine.event))
         return runEvent(*service.dispatcher(), commandLine.value(commandLine.event), out, err);
     if (commandLine.isSet(commandLine.addOperator)) {
@@ -138,6 +160,9 @@ int main(int argc, char *argv[])
     serviceOptions.database.path = settings.databasePath;
     serviceOptions.authentication.tokenLifetimeSeconds = qint64(settings.tokenLifetimeHours) * 3600;
     serviceOptions.threaded = mode != CommandLine::Mode::Command;
+    serviceOptions.eventSocketHost = settings.eventSocketHost;
+    serviceOptions.eventSocketPort = quint16(settings.eventSocketPort);
+    serviceOptions.eventSocketPassword = settings.eventSocketPassword;
     auto service = DirectoryService::start(serviceOptions);
     if (!service) {
         const ApiError &error = service.error();
