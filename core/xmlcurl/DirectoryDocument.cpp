@@ -18,6 +18,7 @@ const QLatin1String Group("group");
 const QLatin1String Users("users");
 const QLatin1String User("user");
 const QLatin1String Name("name");
+const QLatin1String GeneratedMarker("fsdirector-generated");
 
 // Names of the users defined in one of `groups` (membership type "").
 QSet<QString> definedUserNames(const QList<model::Group> &groups)
@@ -50,13 +51,17 @@ DirectoryDocument::DirectoryDocument()
 {
     m_writer.startElement(QLatin1String("document"),
                           {{QLatin1String("type"), QStringLiteral("freeswitch/xml")}});
-    m_writer.startElement(QLatin1String("section"), {{Name, QStringLiteral("directory")}});
+    // The marker lets [Directory][Import] recognise its own answers when the FreeSWITCH it
+    // imports from reads its directory from this fsdirector. FreeSWITCH ignores the attribute.
+    m_writer.startElement(QLatin1String("section"), {{Name, QStringLiteral("directory")},
+                                                     {GeneratedMarker, QStringLiteral("true")}});
 }
 
 void DirectoryDocument::startDomain(const model::Domain &domain, const ParameterFilter *filter)
 {
     m_domainName = domain.name;
-    m_writer.startElement(QLatin1String("domain"), {{Name, domain.name}});
+    m_writer.startElement(QLatin1String("domain"),
+                          {{Name, domain.name}, {GeneratedMarker, QStringLiteral("true")}});
     if (!filter)
         return;
     writeAttributes(Params, Param, domain.params, *filter);
