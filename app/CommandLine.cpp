@@ -11,7 +11,9 @@ CommandLine::CommandLine()
     m_parser.addVersionOption();
     m_parser.addOptions({config, database, headless, event, addOperator, role, passwd,
                          removeOperator, listOperators, tokenLifetime, listen, tlsCert, tlsKey,
-                         allowInsecureApi, maxConnections});
+                         allowInsecureApi, maxConnections, xmlCurlListen, allowInsecureXmlCurl,
+                         printFreeSwitchConfig, importXml, set, dryRun, varsFromFreeSwitch,
+                         exportXml, exportMode, dumpDirectory, eventSocket});
 }
 
 void CommandLine::process(const QStringList &arguments)
@@ -21,7 +23,8 @@ void CommandLine::process(const QStringList &arguments)
 
 QList<QCommandLineOption> CommandLine::commandOptions() const
 {
-    return {event, addOperator, passwd, removeOperator, listOperators};
+    return {event, addOperator, passwd, removeOperator, listOperators, printFreeSwitchConfig,
+            importXml, exportXml, dumpDirectory};
 }
 
 CommandLine::Mode CommandLine::mode() const
@@ -53,6 +56,17 @@ AppSettings CommandLine::settings() const
         settings.tlsKey = m_parser.value(tlsKey);
     if (m_parser.isSet(allowInsecureApi))
         settings.allowInsecureApi = true;
+    if (m_parser.isSet(xmlCurlListen))
+        settings.xmlCurlListen = m_parser.value(xmlCurlListen);
+    if (m_parser.isSet(allowInsecureXmlCurl))
+        settings.allowInsecureXmlCurl = true;
+    if (m_parser.isSet(eventSocket)) {
+        const QString address = m_parser.value(eventSocket);
+        const qsizetype colon = address.lastIndexOf(QLatin1Char(':'));
+        settings.eventSocketHost = colon > 0 ? address.left(colon) : address;
+        if (colon > 0)
+            settings.eventSocketPort = address.mid(colon + 1).toInt();
+    }
     if (m_parser.isSet(maxConnections))
         settings.maxConnections = m_parser.value(maxConnections).toInt();
     return settings;

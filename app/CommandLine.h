@@ -80,6 +80,53 @@ public:
                                             QStringLiteral("Most simultaneous API connections (default 1000)."),
                                             QStringLiteral("count")};
 
+    const QCommandLineOption xmlCurlListen{
+        QStringLiteral("xml-curl-listen"),
+        QStringLiteral("Address that serves the directory to FreeSWITCH's mod_xml_curl, HOST:PORT "
+                       "(default 127.0.0.1:8081)."),
+        QStringLiteral("host:port")};
+    const QCommandLineOption allowInsecureXmlCurl{
+        QStringLiteral("allow-insecure-xml-curl"),
+        QStringLiteral("Serve mod_xml_curl without TLS and credentials on an address other than loopback.")};
+    const QCommandLineOption printFreeSwitchConfig{
+        QStringLiteral("print-freeswitch-config"),
+        QStringLiteral("Print the FreeSWITCH settings that make it read the directory from this fsdirector.")};
+
+    const QCommandLineOption importXml{
+        QStringLiteral("import-xml"),
+        QStringLiteral("Import a directory XML file or a whole FreeSWITCH conf/ folder, all or nothing, "
+                       "and print the report."),
+        QStringLiteral("path")};
+    const QCommandLineOption set{QStringLiteral("set"),
+                                 QStringLiteral("With --import-xml: fix the preprocessor variable NAME "
+                                                "(e.g. local_ip_v4=192.0.2.10); repeatable."),
+                                 QStringLiteral("name=value")};
+    const QCommandLineOption dryRun{QStringLiteral("dry-run"),
+                                    QStringLiteral("With --import-xml: check everything, print the report "
+                                                   "and store nothing.")};
+    const QCommandLineOption varsFromFreeSwitch{
+        QStringLiteral("vars-from-freeswitch"),
+        QStringLiteral("With --import-xml: read variables the files leave undefined (local_ip_v4, ...) "
+                       "from the configured FreeSWITCH Event Socket.")};
+    const QCommandLineOption exportXml{
+        QStringLiteral("export-xml"),
+        QStringLiteral("Export the directory: a PATH ending in .xml gets one document, any other PATH "
+                       "becomes a folder with one file per domain for conf/directory/."),
+        QStringLiteral("path")};
+    const QCommandLineOption exportMode{
+        QStringLiteral("mode"),
+        QStringLiteral("With --export-xml: freeswitch (default; leaves disabled items out) or backup "
+                       "(keeps them, marked disabled)."),
+        QStringLiteral("mode"), QStringLiteral("freeswitch")};
+    const QCommandLineOption dumpDirectory{
+        QStringLiteral("dump-directory"),
+        QStringLiteral("Print the stored directory as a canonical text dump without ids, for comparing "
+                       "two databases.")};
+    const QCommandLineOption eventSocket{
+        QStringLiteral("event-socket"),
+        QStringLiteral("FreeSWITCH Event Socket for [Directory][Import], HOST:PORT (default 127.0.0.1:8021)."),
+        QStringLiteral("host:port")};
+
 private:
     QList<QCommandLineOption> commandOptions() const;
 

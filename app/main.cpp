@@ -4,8 +4,11 @@
 #include "core/app/NetworkServices.h"
 #include "core/app/OperatorCommands.h"
 #include "core/app/SignalWatcher.h"
+#include "core/app/XmlCommands.h"
 #include "core/auth/Authenticator.h"
 #include "core/events/Dispatcher.h"
+#include "core/xmlcurl/FreeSwitchConfigPrinter.h"
+#include "core/xmlcurl/XmlCurlServerConfig.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -40,11 +43,50 @@ int runEvent(Dispatcher &dispatcher, const QString &argument, QTextStream &out, 
     return outcome.isError() ? 1 : 0;
 }
 
+// Prints the mod_xml_curl binding for the current settings; it needs no database.
+int printFreeSwitchSettings(const AppSettings &settings, QTextStream &out, QTextStream &err)
+{
+    XmlCurlServerConfig config;
+    QString error;
+    if (!config.setListenAddress(settings.xmlCurlListen, &error)) {
+        err << "fsdirector: " << error << Qt::endl;
+        return 2;
+    }
+    config.tlsCertificateFile = settings.tlsCertificate;
+    config.tlsKeyFile = settings.tlsKey;
+    config.user = settings.xmlCurlUser;
+    config.password = settings.xmlCurlPassword;
+    out << printFreeSwitchConfig(config);
+    out.flush();
+    return 0;
+}
+
 int runCommand(CommandLine &commandLine, DirectoryService &service, QTextStream &out,
                QTextStream &err)
 {
     QTextStream in(stdin);
     Authenticator &authenticator = *service.authenticator();
+    if (commandLine.isSet(commandLine.importXml)) {
+        XmlCommands::ImportArguments arguments;
+        arguments.path = commandLine.value(commandLine.importXml);
+        arguments.sets = commandLine.parser().values(commandLine.set);
+        arguments.dryRun = commandLine.isSet(commandLine.dryRun);
+        if (commandLine.isSet(commandLine.varsFromFreeSwitch)) {
+            const AppSettings settings = commandLine.settings();
+            freeswitch::EventSocketSettings eventSocket;
+            eventSocket.host = settings.eventSocketHost;
+            eventSocket.port = quint16(settings.eventSocketPort);
+            eventSocket.password = settings.eventSocketPassword;
+            arguments.runtimeVariablesFrom = eventSocket;
+        }
+        return XmlCommands::importXml(*service.database(), arguments, out, err);
+    }
+    if (commandLine.isSet(commandLine.exportXml)) {
+        return XmlCommands::exportXml(*service.database(), commandLine.value(commandLine.exportXml),
+                                      commandLine.value(commandLine.exportMode), out, err);
+    }
+    if (commandLine.isSet(commandLine.dumpDirectory))
+        return XmlCommands::dumpDirectory(*service.database(), out, err);
     if (commandLine.isSet(commandLine.event))
         return runEvent(*service.dispatcher(), commandLine.value(commandLine.event), out, err);
     if (commandLine.isSet(commandLine.addOperator)) {
@@ -111,10 +153,16 @@ int main(int argc, char *argv[])
     }
 
     const AppSettings settings = commandLine.settings();
+    if (commandLine.isSet(commandLine.printFreeSwitchConfig))
+        return printFreeSwitchSettings(settings, out, err);
+
     DirectoryService::Options serviceOptions;
     serviceOptions.database.path = settings.databasePath;
     serviceOptions.authentication.tokenLifetimeSeconds = qint64(settings.tokenLifetimeHours) * 3600;
     serviceOptions.threaded = mode != CommandLine::Mode::Command;
+    serviceOptions.eventSocketHost = settings.eventSocketHost;
+    serviceOptions.eventSocketPort = quint16(settings.eventSocketPort);
+    serviceOptions.eventSocketPassword = settings.eventSocketPassword;
     auto service = DirectoryService::start(serviceOptions);
     if (!service) {
         const ApiError &error = service.error();

@@ -4,6 +4,8 @@
 #include "core/auth/Authenticator.h"
 #include "core/events/DirectoryHandlers.h"
 #include "core/events/DispatchQueue.h"
+#include "core/events/ImportHandlers.h"
+#include "core/freeswitch/EventSocketClient.h"
 #include "core/events/Dispatcher.h"
 #include "core/storage/DatabaseLock.h"
 
@@ -40,6 +42,13 @@ Status DirectoryService::openOnCurrentThread(const Options &options)
     m_authenticator = std::make_unique<Authenticator>(*m_database, options.authentication);
     m_dispatcher = std::make_unique<Dispatcher>(*m_database, *m_authenticator);
     registerDirectoryHandlers(*m_dispatcher);
+    registerImportHandlers(*m_dispatcher, [options]() {
+        freeswitch::EventSocketSettings settings;
+        settings.host = options.eventSocketHost;
+        settings.port = options.eventSocketPort;
+        settings.password = options.eventSocketPassword;
+        return settings;
+    });
     return {};
 }
 

@@ -32,6 +32,10 @@ public:
     {
         DatabaseOptions database;
         Authenticator::Options authentication;
+        // The FreeSWITCH Event Socket that [Directory][Import] reads unless a request names one.
+        QString eventSocketHost = QStringLiteral("127.0.0.1");
+        quint16 eventSocketPort = 8021;
+        QString eventSocketPassword = QStringLiteral("ClueCon");
         bool threaded = true;
         bool takeLock = true;
     };

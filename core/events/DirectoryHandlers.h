@@ -5,8 +5,8 @@ namespace fsd {
 
 class Dispatcher;
 
-// Registers every directory event of the API on `dispatcher`. The import and export events
-// return `not implemented yet` until their handlers are registered over these.
+// Registers the domain, user, group and gateway events of the API on `dispatcher`. The import
+// and export events are registered by registerImportHandlers().
 void registerDirectoryHandlers(Dispatcher &dispatcher);
 
 } // namespace fsd

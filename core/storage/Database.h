@@ -4,6 +4,7 @@
 #include "core/common/Result.h"
 #include "core/storage/SqlDialect.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -60,6 +61,15 @@ public:
     // Prepares, binds positional values and executes. On failure logs the statement's error
     // and returns StorageFailure with the database message as detail.
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {}) const;
+    // Like exec(), but keeps the prepared statement for the next call with the same SQL text
+    // on this connection, which saves parsing statements that run again and again (the
+    // mod_xml_curl lookups). Returns the kept statement, valid until this Database is
+    // destroyed and run again by the next call with the same text. An SQLite statement that
+    // is not read to its end keeps its read transaction, and so an old snapshot, open: call
+    // finishCached() when done.
+    Result<QSqlQuery *> execCached(const QString &sql, const QVariantList &values = {}) const;
+    // Resets every kept statement, ending the read transactions they hold.
+    void finishCached() const;
     // Runs `work` in one transaction: commits when it succeeds, rolls back when it fails.
     // Nested calls join the outer transaction.
     Status transaction(const std::function<Status()> &work);
@@ -78,6 +88,7 @@ private:
     SqlDialect m_dialect;
     int m_transactionDepth = 0;
     std::function<bool(const QString &)> m_faultInjector;
+    mutable QHash<QString, std::shared_ptr<QSqlQuery>> m_statementCache;
 };
 
 } // namespace fsd

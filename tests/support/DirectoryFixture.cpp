@@ -3,6 +3,8 @@
 
 #include "core/auth/Authenticator.h"
 #include "core/events/DirectoryHandlers.h"
+#include "core/events/ImportHandlers.h"
+#include "core/freeswitch/EventSocketClient.h"
 #include "core/events/Dispatcher.h"
 #include "core/storage/Database.h"
 
@@ -47,6 +49,13 @@ DirectoryFixture::DirectoryFixture()
     m_authenticator->setPasswordIterations(FastPasswordIterations);
     m_dispatcher = std::make_unique<Dispatcher>(*m_database, *m_authenticator);
     registerDirectoryHandlers(*m_dispatcher);
+    // Port 1 on loopback refuses connections at once, so [Directory][Import] fails fast
+    // unless a test points it at an Event Socket double.
+    registerImportHandlers(*m_dispatcher, []() {
+        freeswitch::EventSocketSettings settings;
+        settings.port = 1;
+        return settings;
+    });
 }
 
 DirectoryFixture::~DirectoryFixture()
