@@ -3,6 +3,7 @@
 
 #include "core/events/EventChannel.h"
 #include "ui/LocalServerStatus.h"
+#include "ui/XmlImportJob.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -29,6 +30,7 @@ class DetailPane;
 class DirectoryClient;
 class DirectoryTreeModel;
 class GroupsTreeModel;
+class ImportXmlDialog;
 class Prompter;
 class RequestDialog;
 class UserFilterProxyModel;
@@ -147,6 +149,10 @@ private:
     void showImportReport(const QString &title, const QJsonObject &reply, bool checkOnly);
     QProgressDialog *openProgress(const QString &text);
     void importXml();
+    // MainWindowImport.cpp: Import XML.
+    void runXmlImport(ImportXmlDialog *dialog, bool checkOnly);
+    void sendXmlImport(const QString &title, const XmlImportJob::Outcome &outcome,
+                       QPointer<ImportXmlDialog> dialog, QPointer<QProgressDialog> progress);
     void importFromFreeSwitch();
     void exportXml();
     void openSettings();

@@ -7,6 +7,7 @@
 #include "tests/ui/LocalDirectory.h"
 #include "tests/ui/ModelTestHelpers.h"
 #include "tests/ui/ScriptedPrompter.h"
+#include "tests/support/TestSupport.h"
 #include "ui/AddMembersDialog.h"
 #include "ui/ApiEvents.h"
 #include "ui/AttributeEditor.h"
@@ -15,6 +16,9 @@
 #include "ui/DirectoryClient.h"
 #include "ui/DirectoryTreeModel.h"
 #include "ui/GroupsTreeModel.h"
+#include "ui/ImportReportDialog.h"
+#include "ui/ImportXmlDialog.h"
+#include "ui/ExportDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/NameDialog.h"
 #include "ui/UserFilterProxyModel.h"
@@ -25,7 +29,9 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
+#include <QProgressDialog>
 #include <QPushButton>
+#include <QFile>
 #include <QSpinBox>
 #include <QTest>
 #include <QTreeView>
@@ -47,6 +53,10 @@ private slots:
     void pushedChangesAppearLive();
     void weakPasswordWarning();
     void quitAsksWhileServingLookups();
+    void vanillaImportThroughDialog();
+    void cancelledImportLeavesDatabaseUnchanged();
+    void importErrorNamesFileAndLine();
+    void exportWritesFile();
 
 private:
     // Waits until the replies to every request sent so far were applied. The channel keeps the
@@ -448,6 +458,143 @@ void MainWindowTest::quitAsksWhileServingLookups()
 
     m_prompter->confirmations = {true};
     QVERIFY(m_window->close());
+}
+
+// Imports FreeSWITCH's sample conf/ folder through Import XML: first a check that stores
+// nothing, then the import, with a variable for the domain name (vars.xml sets it from
+// local_ip_v4, which only a running FreeSWITCH knows).
+void MainWindowTest::vanillaImportThroughDialog()
+{
+    trigger("importXmlAction");
+    auto *dialog = openDialog<ui::ImportXmlDialog>();
+    QVERIFY(dialog);
+    dialog->setFolder(true);
+    dialog->setPath(vanillaConfigDir(FSD_FIXTURES_DIR));
+    dialog->addVariable(QStringLiteral("domain"), QStringLiteral("vanilla.example"));
+
+    dialog->checkButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(openDialog<ui::ImportReportDialog>(), 20000);
+    auto *report = openDialog<ui::ImportReportDialog>();
+    QVERIFY2(report->summary().contains(QStringLiteral("The check found no error")),
+             qPrintable(report->summary() + report->details()));
+    QVERIFY2(report->details().contains(QStringLiteral("Check only: nothing was stored")),
+             qPrintable(report->details()));
+    // FreeSWITCH's sample password is reported with the file and line of each user.
+    QVERIFY2(report->details().contains(QStringLiteral("1000.xml:")), qPrintable(report->details()));
+    report->close();
+    flush();
+    QCOMPARE(storedDomains(), QStringList());
+
+    dialog->importButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(openDialog<ui::ImportReportDialog>(), 20000);
+    report = openDialog<ui::ImportReportDialog>();
+    QVERIFY2(report->summary().contains(QStringLiteral("The import succeeded")),
+             qPrintable(report->summary() + report->details()));
+    flush();
+    QCOMPARE(storedDomains(), QStringList({"vanilla.example"}));
+    const QModelIndex domain = childNamed(*m_window->directoryModel(),
+                                          QStringLiteral("vanilla.example"));
+    QVERIFY(domain.isValid());
+    const qint64 domainId = domain.data(DirectoryTreeModel::IdRole).toLongLong();
+    QCOMPARE(m_window->directoryModel()->rowCount(domain), storedUsers(domainId).size());
+    QVERIFY(storedUsers(domainId).contains(QStringLiteral("1000")));
+    QVERIFY(storedUsers(domainId).contains(QStringLiteral("brian")));
+    const QModelIndex groupsDomain =
+        m_window->groupsModel()->indexFor(GroupsTreeModel::DomainItem, domainId);
+    QCOMPARE(childNames(*m_window->groupsModel(), groupsDomain),
+             QStringList({"billing", "default", "sales", "support"}));
+    QVERIFY(!openDialog<ui::ImportXmlDialog>());
+}
+
+// A large file whose import is cancelled while it is read: nothing is sent, nothing stored.
+void MainWindowTest::cancelledImportLeavesDatabaseUnchanged()
+{
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString path = folder.filePath(QStringLiteral("large.xml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("<include>\n<domain name=\"large.example\">\n<users>\n");
+    for (int i = 0; i < 20000; ++i) {
+        file.write(QStringLiteral("<user id=\"%1\"><params><param name=\"password\" "
+                                  "value=\"secret-%1\"/></params></user>\n")
+                       .arg(100000 + i)
+                       .toUtf8());
+    }
+    file.write("</users>\n</domain>\n</include>\n");
+    file.close();
+
+    trigger("importXmlAction");
+    auto *dialog = openDialog<ui::ImportXmlDialog>();
+    QVERIFY(dialog);
+    dialog->setPath(path);
+    dialog->importButton()->click();
+    // The worker's outcome can only arrive through the event loop, so cancelling now always
+    // comes first.
+    auto *progress = m_window->findChild<QProgressDialog *>(QStringLiteral("progressDialog"));
+    QVERIFY(progress);
+    auto *cancel = progress->findChild<QPushButton *>();
+    QVERIFY(cancel);
+    cancel->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->findChild<QObject *>(QStringLiteral("xmlImportJob")),
+                             60000);
+    flush();
+    QVERIFY(!openDialog<ui::ImportReportDialog>());
+    QCOMPARE(storedDomains(), QStringList());
+    QCOMPARE(m_window->directoryModel()->rowCount(), 0);
+}
+
+void MainWindowTest::importErrorNamesFileAndLine()
+{
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("broken.xml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("<include>\n<domain name=\"broken.example\">\n<users>\n<user id=\"1\">\n"
+               "</users>\n</domain>\n</include>\n");
+    file.close();
+
+    trigger("importXmlAction");
+    auto *dialog = openDialog<ui::ImportXmlDialog>();
+    dialog->setPath(path);
+    dialog->importButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(openDialog<ui::ImportReportDialog>(), 20000);
+    auto *report = openDialog<ui::ImportReportDialog>();
+    QVERIFY(report->summary().contains(QStringLiteral("Nothing was changed")));
+    QVERIFY2(report->details().contains(QStringLiteral("broken.xml:5")),
+             qPrintable(report->details()));
+    flush();
+    QCOMPARE(storedDomains(), QStringList());
+    // The dialog stays open so that the operator can fix the file or the variables.
+    QVERIFY(openDialog<ui::ImportXmlDialog>());
+}
+
+void MainWindowTest::exportWritesFile()
+{
+    trigger("addDomainAction");
+    auto *nameDialog = openDialog<ui::NameDialog>();
+    nameDialog->nameEdit()->setText(QStringLiteral("export.example"));
+    submit(nameDialog);
+
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("directory.xml"));
+    m_prompter->paths = {path};
+    trigger("exportXmlAction");
+    auto *dialog = openDialog<ui::ExportDialog>();
+    QVERIFY(dialog);
+    dialog->setMode(QStringLiteral("backup"));
+    const QList<QPushButton *> buttons = dialog->findChildren<QPushButton *>();
+    for (QPushButton *button : buttons) {
+        if (button->text() == QStringLiteral("&Browse…"))
+            button->click();
+    }
+    QCOMPARE(dialog->path(), path);
+    submit(dialog);
+    QVERIFY(!openDialog<ui::ExportDialog>());
+    QFile exported(path);
+    QVERIFY(exported.open(QIODevice::ReadOnly));
+    const QByteArray text = exported.readAll();
+    QVERIFY(text.contains("<domain name=\"export.example\""));
 }
 
 QTEST_MAIN(MainWindowTest)
