@@ -79,6 +79,10 @@ void MainWindow::buildLayout()
     m_directoryView->setUniformRowHeights(true);
     m_directoryView->header()->setSectionResizeMode(DirectoryTreeModel::NameColumn,
                                                     QHeaderView::Stretch);
+    m_directoryView->header()->setSectionResizeMode(DirectoryTreeModel::NumberAliasColumn,
+                                                    QHeaderView::Interactive);
+    m_directoryView->header()->resizeSection(DirectoryTreeModel::NumberAliasColumn, 90);
+    m_directoryView->header()->resizeSection(DirectoryTreeModel::StatusColumn, 110);
     m_directoryView->header()->setStretchLastSection(false);
 
     m_groupsView = new QTreeView(this);
@@ -122,6 +126,7 @@ void MainWindow::buildLayout()
     main->addWidget(m_detailPane);
     main->setStretchFactor(0, 2);
     main->setStretchFactor(1, 3);
+    main->setSizes({460, 740});
     setCentralWidget(main);
 
     connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {

@@ -7,6 +7,7 @@
 #include "tests/ui/LocalDirectory.h"
 #include "tests/ui/ModelTestHelpers.h"
 #include "tests/ui/ScriptedPrompter.h"
+#include "tests/freeswitch/FakeEventSocket.h"
 #include "tests/support/TestSupport.h"
 #include "ui/AddMembersDialog.h"
 #include "ui/ApiEvents.h"
@@ -16,6 +17,7 @@
 #include "ui/DirectoryClient.h"
 #include "ui/DirectoryTreeModel.h"
 #include "ui/GroupsTreeModel.h"
+#include "ui/ImportFreeSwitchDialog.h"
 #include "ui/ImportReportDialog.h"
 #include "ui/ImportXmlDialog.h"
 #include "ui/ExportDialog.h"
@@ -57,6 +59,7 @@ private slots:
     void cancelledImportLeavesDatabaseUnchanged();
     void importErrorNamesFileAndLine();
     void exportWritesFile();
+    void importFromFreeSwitchThroughDialog();
 
 private:
     // Waits until the replies to every request sent so far were applied. The channel keeps the
@@ -595,6 +598,41 @@ void MainWindowTest::exportWritesFile()
     QVERIFY(exported.open(QIODevice::ReadOnly));
     const QByteArray text = exported.readAll();
     QVERIFY(text.contains("<domain name=\"export.example\""));
+}
+
+// Imports the directory of a running FreeSWITCH (a test double speaking the Event Socket
+// protocol) through the dialog; a wrong password shows the error next to the fields.
+void MainWindowTest::importFromFreeSwitchThroughDialog()
+{
+    const QByteArray answer =
+        FakeEventSocket::vanillaDirectoryAnswer(vanillaConfigDir(FSD_FIXTURES_DIR));
+    FakeEventSocket::OnThread freeSwitch([&answer](FakeEventSocket &fake) {
+        fake.setApiOutput("xml_locate directory", answer);
+    });
+
+    trigger("importFreeSwitchAction");
+    auto *dialog = openDialog<ui::ImportFreeSwitchDialog>();
+    QVERIFY(dialog);
+    dialog->hostEdit()->setText(QStringLiteral("127.0.0.1"));
+    dialog->portBox()->setValue(freeSwitch.port());
+    dialog->passwordEdit()->setText(QStringLiteral("wrong"));
+    submit(dialog);
+    QCOMPARE(openDialog<ui::ImportFreeSwitchDialog>(), dialog);
+    QVERIFY(dialog->errorLabel()->isVisible());
+    QVERIFY2(dialog->errorLabel()->text().contains(QString::number(freeSwitch.port())),
+             qPrintable(dialog->errorLabel()->text()));
+    QCOMPARE(storedDomains(), QStringList());
+
+    dialog->passwordEdit()->setText(QStringLiteral("ClueCon"));
+    submit(dialog);
+    QVERIFY(!openDialog<ui::ImportFreeSwitchDialog>());
+    QTRY_VERIFY_WITH_TIMEOUT(openDialog<ui::ImportReportDialog>(), 20000);
+    auto *report = openDialog<ui::ImportReportDialog>();
+    QVERIFY2(report->summary().contains(QStringLiteral("The import succeeded")),
+             qPrintable(report->summary() + report->details()));
+    flush();
+    QCOMPARE(storedDomains(), QStringList({"127.0.0.1"}));
+    QCOMPARE(childNames(*m_window->directoryModel()), QStringList({"127.0.0.1"}));
 }
 
 QTEST_MAIN(MainWindowTest)
