@@ -3,6 +3,10 @@
 
 #include <QString>
 
+namespace fsd {
+class NetworkServices;
+}
+
 namespace fsd::ui {
 
 // State of the servers of this process, shown in the status bar. The application sets it
@@ -18,6 +22,10 @@ struct LocalServerStatus
     QString xmlCurlAddress;
     // Reason a listener is not running (bind failure, missing TLS file), or empty.
     QString error;
+
+    // The state of `services` (null when none were started), with `error` as the reason
+    // start() failed, if it did.
+    static LocalServerStatus of(const NetworkServices *services, const QString &error = {});
 };
 
 } // namespace fsd::ui

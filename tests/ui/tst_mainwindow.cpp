@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MPL-2.0
 // Drives the main window like an operator, against a real database through the local channel.
+#include "core/app/NetworkServices.h"
 #include "core/storage/AttributeStore.h"
 #include "core/storage/DomainStore.h"
 #include "core/storage/GroupStore.h"
@@ -60,6 +61,7 @@ private slots:
     void importErrorNamesFileAndLine();
     void exportWritesFile();
     void importFromFreeSwitchThroughDialog();
+    void statusBarShowsRunningServers();
 
 private:
     // Waits until the replies to every request sent so far were applied. The channel keeps the
@@ -633,6 +635,34 @@ void MainWindowTest::importFromFreeSwitchThroughDialog()
     flush();
     QCOMPARE(storedDomains(), QStringList({"127.0.0.1"}));
     QCOMPARE(childNames(*m_window->directoryModel()), QStringList({"127.0.0.1"}));
+}
+
+// The status bar as the application sets it: from the listeners it really started.
+void MainWindowTest::statusBarShowsRunningServers()
+{
+    NetworkServices services(*m_directory->service);
+    AppSettings settings;
+    settings.apiListen = QStringLiteral("127.0.0.1:0");
+    settings.xmlCurlListen = QStringLiteral("127.0.0.1:0");
+    const Status started = services.start(settings);
+    QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().detail));
+
+    const ui::LocalServerStatus status = ui::LocalServerStatus::of(&services);
+    QVERIFY(status.apiListening);
+    QVERIFY(status.xmlCurlListening);
+    m_window->setLocalServerStatus(status);
+    auto *serverLabel = m_window->findChild<QLabel *>(QStringLiteral("serverLabel"));
+    QVERIFY2(serverLabel->text().contains(status.apiAddress), qPrintable(serverLabel->text()));
+    QVERIFY2(serverLabel->text().contains(status.xmlCurlAddress), qPrintable(serverLabel->text()));
+    QVERIFY(status.apiAddress.startsWith(QStringLiteral("http://127.0.0.1:")));
+
+    services.stop();
+    m_window->setLocalServerStatus(ui::LocalServerStatus::of(&services));
+    QVERIFY2(serverLabel->text().contains(QStringLiteral("API server: off")),
+             qPrintable(serverLabel->text()));
+    // Nothing serves FreeSWITCH any more, so quitting needs no confirmation.
+    QVERIFY(m_window->close());
+    QVERIFY(m_prompter->questions.isEmpty());
 }
 
 QTEST_MAIN(MainWindowTest)
