@@ -2,6 +2,7 @@
 // The window in remote mode against a real `fsdirector --headless` process, with a second
 // WebSocket client on the same server.
 #include "core/net/RemoteEventChannel.h"
+#include "tests/net/support/NetTestSupport.h"
 #include "tests/ui/ModelTestHelpers.h"
 #include "tests/ui/ScriptedPrompter.h"
 #include "ui/ApiEvents.h"
@@ -52,9 +53,13 @@ private slots:
     void initTestCase();
     void cleanup();
     void twoClientsSeeEachOther();
+    void untrustedCertificateIsConfirmedOnce();
+    void newLoginAfterTokenEnds();
 
 private:
-    bool startServer();
+    bool startServer(const QStringList &extraArguments = {});
+    // Opens Connect to Server… on `window` and submits it.
+    void connectWindow(ui::MainWindow &window, const QString &url);
     void stopServer();
     QJsonObject sendRaw(QWebSocket &socket, const QJsonObject &request);
     void flush();
@@ -76,19 +81,20 @@ void RemoteWindowTest::cleanup()
     stopServer();
 }
 
-bool RemoteWindowTest::startServer()
+bool RemoteWindowTest::startServer(const QStringList &extraArguments)
 {
     m_server = std::make_unique<QProcess>();
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("FSDIRECTOR_ADMIN_PASSWORD"), AdminPassword);
     m_server->setProcessEnvironment(environment);
     m_server->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_server->start(QStringLiteral(FSD_APP_BINARY),
-                    {QStringLiteral("--headless"), QStringLiteral("--config"),
-                     m_folder.filePath(QStringLiteral("fsdirector.ini")),
-                     QStringLiteral("--database"),
-                     m_folder.filePath(QStringLiteral("directory.sqlite")),
-                     QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(m_port)});
+    const QStringList arguments{QStringLiteral("--headless"), QStringLiteral("--config"),
+                                m_folder.filePath(QStringLiteral("fsdirector.ini")),
+                                QStringLiteral("--database"),
+                                m_folder.filePath(QStringLiteral("directory.sqlite")),
+                                QStringLiteral("--listen"),
+                                QStringLiteral("127.0.0.1:%1").arg(m_port)};
+    m_server->start(QStringLiteral(FSD_APP_BINARY), arguments + extraArguments);
     if (!m_server->waitForStarted(20000))
         return false;
     // The server is ready when its port accepts connections.
@@ -224,6 +230,111 @@ void RemoteWindowTest::twoClientsSeeEachOther()
     const QModelIndex remote = childNamed(*window.directoryModel(), QStringLiteral("remote.example"));
     QTRY_COMPARE_WITH_TIMEOUT(window.directoryModel()->rowCount(remote), 1, 20000);
     QVERIFY(answers->errors.isEmpty());
+}
+
+void RemoteWindowTest::connectWindow(ui::MainWindow &window, const QString &url)
+{
+    window.action(QStringLiteral("connectAction"))->trigger();
+    ui::ConnectDialog *dialog = nullptr;
+    for (ui::ConnectDialog *candidate : window.findChildren<ui::ConnectDialog *>()) {
+        if (candidate->isVisible())
+            dialog = candidate;
+    }
+    QVERIFY(dialog);
+    dialog->urlEdit()->setText(url);
+    dialog->loginEdit()->setText(QStringLiteral("admin"));
+    dialog->passwordEdit()->setText(AdminPassword);
+    dialog->okButton()->click();
+}
+
+// A server with a self-signed certificate: the window shows its SHA-256 fingerprint, connects
+// only when the operator trusts it, and remembers that decision.
+void RemoteWindowTest::untrustedCertificateIsConfirmedOnce()
+{
+    QString certificate;
+    QString key;
+    QString error;
+    QVERIFY2(makeSelfSignedCertificate(m_folder.path(), &certificate, &key, &error),
+             qPrintable(error));
+    QVERIFY(startServer({QStringLiteral("--tls-cert"), certificate, QStringLiteral("--tls-key"), key}));
+    const QString url = QStringLiteral("wss://127.0.0.1:%1/ws").arg(m_port);
+    const QString settingsFile = m_folder.filePath(QStringLiteral("trust.ini"));
+
+    ui::MainWindow window(nullptr);
+    auto prompter = std::make_unique<ScriptedPrompter>();
+    ScriptedPrompter *answers = prompter.get();
+    window.setPrompter(std::move(prompter));
+    window.setSettingsFile(settingsFile);
+    window.show();
+
+    // Declined: not connected, and the dialog says why.
+    answers->confirmations = {false};
+    connectWindow(window, url);
+    QTRY_COMPARE_WITH_TIMEOUT(answers->questions.size(), 1, 20000);
+    QVERIFY2(answers->questions.first().contains(QStringLiteral("SHA-256")),
+             qPrintable(answers->questions.first()));
+    auto *dialog = window.findChild<ui::ConnectDialog *>();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->errorLabel()->isVisible(), 20000);
+    QVERIFY(dialog->errorLabel()->text().contains(QStringLiteral("not trusted")));
+    QCOMPARE(window.client()->state(), EventChannel::State::Disconnected);
+
+    // Trusted: connected.
+    answers->confirmations = {true};
+    dialog->okButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(window.client()->state(), EventChannel::State::Connected, 20000);
+    QCOMPARE(answers->questions.size(), 2);
+
+    // A new window with the same settings connects without asking.
+    ui::MainWindow second(nullptr);
+    auto secondPrompter = std::make_unique<ScriptedPrompter>();
+    ScriptedPrompter *secondAnswers = secondPrompter.get();
+    second.setPrompter(std::move(secondPrompter));
+    second.setSettingsFile(settingsFile);
+    second.show();
+    connectWindow(second, url);
+    QTRY_COMPARE_WITH_TIMEOUT(second.client()->state(), EventChannel::State::Connected, 20000);
+    QVERIFY(secondAnswers->questions.isEmpty());
+}
+
+// When the channel reports that the server ended the session, the window asks for the
+// password again and resumes with a new login.
+void RemoteWindowTest::newLoginAfterTokenEnds()
+{
+    QVERIFY(startServer());
+    ui::MainWindow window(nullptr);
+    auto prompter = std::make_unique<ScriptedPrompter>();
+    window.setPrompter(std::move(prompter));
+    window.setSettingsFile(m_folder.filePath(QStringLiteral("relogin.ini")));
+    window.show();
+    connectWindow(window, QStringLiteral("ws://127.0.0.1:%1/ws").arg(m_port));
+    QTRY_COMPARE_WITH_TIMEOUT(window.client()->state(), EventChannel::State::Connected, 20000);
+    auto *channel = window.findChild<RemoteEventChannel *>(QStringLiteral("remoteChannel"));
+    QVERIFY(channel);
+
+    // The signal the channel emits when a request comes back "unauthorized".
+    emit channel->tokenExpired();
+    ui::ConnectDialog *relogin = nullptr;
+    for (ui::ConnectDialog *dialog : window.findChildren<ui::ConnectDialog *>()) {
+        if (dialog->isVisible())
+            relogin = dialog;
+    }
+    QVERIFY(relogin);
+    QCOMPARE(relogin->windowTitle(), QStringLiteral("Log In Again"));
+    QVERIFY(relogin->urlEdit()->isReadOnly());
+    QCOMPARE(relogin->loginEdit()->text(), QStringLiteral("admin"));
+
+    relogin->passwordEdit()->setText(QStringLiteral("wrong password"));
+    relogin->okButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(relogin->errorLabel()->isVisible(), 20000);
+    QVERIFY2(relogin->errorLabel()->text().contains(QStringLiteral("wrong login or password")),
+             qPrintable(relogin->errorLabel()->text()));
+
+    QPointer<ui::ConnectDialog> guard(relogin);
+    relogin->passwordEdit()->setText(AdminPassword);
+    relogin->okButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!guard || !guard->isVisible(), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.client()->state(), EventChannel::State::Connected, 20000);
+    QCOMPARE(window.findChild<RemoteEventChannel *>(QStringLiteral("remoteChannel")), channel);
 }
 
 QTEST_MAIN(RemoteWindowTest)
