@@ -155,6 +155,7 @@ private:
                        QPointer<ImportXmlDialog> dialog, QPointer<QProgressDialog> progress);
     void importFromFreeSwitch();
     void exportXml();
+    void importUsers();
     void openSettings();
     // MainWindowRemote.cpp: remote sessions.
     void connectToServer();

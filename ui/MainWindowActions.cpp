@@ -58,6 +58,8 @@ void MainWindow::createActions()
         ->setIcon(style->standardIcon(QStyle::SP_FileIcon));
     addAction(QStringLiteral("bulkAddUsersAction"), tr("Add &Several Users…"),
               key(Qt::CTRL | Qt::SHIFT | Qt::Key_U), &MainWindow::bulkAddUsers);
+    addAction(QStringLiteral("importUsersAction"), tr("Import Users from XML…"), {},
+              &MainWindow::importUsers);
     addAction(QStringLiteral("addGatewayAction"), tr("Add &Gateway…"),
               key(Qt::CTRL | Qt::SHIFT | Qt::Key_W), &MainWindow::addGateway)
         ->setIcon(style->standardIcon(QStyle::SP_ComputerIcon));
@@ -110,6 +112,7 @@ void MainWindow::createMenus()
     directory->addAction(action(QStringLiteral("addDomainAction")));
     directory->addAction(action(QStringLiteral("addUserAction")));
     directory->addAction(action(QStringLiteral("bulkAddUsersAction")));
+    directory->addAction(action(QStringLiteral("importUsersAction")));
     directory->addAction(action(QStringLiteral("addGatewayAction")));
 
     QMenu *groups = menuBar()->addMenu(tr("&Groups"));
@@ -182,6 +185,7 @@ void MainWindow::updateActions()
     enable("addDomainAction", true);
     enable("addUserAction", hasDomain);
     enable("bulkAddUsersAction", hasDomain);
+    enable("importUsersAction", hasDomain);
     enable("addGatewayAction", selectedUserId() > 0);
     enable("addGroupAction", hasDomain);
     enable("addMembersAction", selectedGroupId() > 0);

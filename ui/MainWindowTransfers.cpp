@@ -12,6 +12,7 @@
 #include "ui/SettingsDialog.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QSaveFile>
@@ -101,6 +102,32 @@ void MainWindow::exportXml()
         });
     });
     dialog->open();
+}
+
+// `ImportXMLDomainUser`: <user> elements from a file, added to the selected domain. The file
+// is sent as it is, because the server rejects includes in it and keeps $${name} for the
+// FreeSWITCH that loads the directory.
+void MainWindow::importUsers()
+{
+    const qint64 domainId = selectedDomainId();
+    if (domainId <= 0)
+        return;
+    const QString path = m_prompter->openFile(this, tr("Import users into %1").arg(domainName(domainId)),
+                                              tr("XML files (*.xml);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_prompter->showError(this, tr("Import Users"),
+                              tr("Reading %1 failed: %2.").arg(path, file.errorString()));
+        return;
+    }
+    const QJsonObject request = Events::request(
+        Events::ImportUser, QJsonObject{{QStringLiteral("id"), domainId},
+                                        {QStringLiteral("file"), QString::fromUtf8(file.readAll())}});
+    m_client->send(request, this, [this](const QJsonObject &reply) {
+        showImportReport(tr("Import Users"), reply, false);
+    });
 }
 
 void MainWindow::openSettings()

@@ -62,6 +62,7 @@ private slots:
     void exportWritesFile();
     void importFromFreeSwitchThroughDialog();
     void statusBarShowsRunningServers();
+    void importUsersIntoDomain();
 
 private:
     // Waits until the replies to every request sent so far were applied. The channel keeps the
@@ -663,6 +664,45 @@ void MainWindowTest::statusBarShowsRunningServers()
     // Nothing serves FreeSWITCH any more, so quitting needs no confirmation.
     QVERIFY(m_window->close());
     QVERIFY(m_prompter->questions.isEmpty());
+}
+
+void MainWindowTest::importUsersIntoDomain()
+{
+    trigger("addDomainAction");
+    auto *nameDialog = openDialog<ui::NameDialog>();
+    nameDialog->nameEdit()->setText(QStringLiteral("users.example"));
+    submit(nameDialog);
+    const qint64 domainId =
+        m_window->directoryModel()->index(0, 0).data(DirectoryTreeModel::IdRole).toLongLong();
+
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("users.xml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("<users>\n<user id=\"7000\"><params><param name=\"password\" value=\"s3cret-7000\"/>"
+               "</params></user>\n<user id=\"7001\" number-alias=\"71\"/>\n</users>\n");
+    file.close();
+
+    m_prompter->paths = {path};
+    trigger("importUsersAction");
+    QTRY_VERIFY_WITH_TIMEOUT(openDialog<ui::ImportReportDialog>(), 20000);
+    auto *report = openDialog<ui::ImportReportDialog>();
+    QVERIFY2(report->summary().contains(QStringLiteral("The import succeeded")),
+             qPrintable(report->summary() + report->details()));
+    // 7001 has no credential, which the report warns about.
+    QVERIFY2(report->details().contains(QStringLiteral("7001")), qPrintable(report->details()));
+    flush();
+    QCOMPARE(storedUsers(domainId), QStringList({"7000", "7001"}));
+    const QModelIndex domain = m_window->directoryModel()->indexFor(DirectoryTreeModel::DomainItem,
+                                                                    domainId);
+    QCOMPARE(childNames(*m_window->directoryModel(), domain), QStringList({"7000", "7001"}));
+    QCOMPARE(m_window->directoryModel()
+                 ->indexFor(DirectoryTreeModel::UserItem,
+                            m_window->directoryModel()->userIds(domainId).at(1),
+                            DirectoryTreeModel::NumberAliasColumn)
+                 .data()
+                 .toString(),
+             QStringLiteral("71"));
 }
 
 QTEST_MAIN(MainWindowTest)
