@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QSqlQuery>
 #include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QTest>
@@ -64,6 +65,9 @@ private slots:
     void nestedTransactionJoinsOuter();
     void faultInjectorFailsChosenStatement();
     void faultAtCommitRollsBack();
+    void forEachRowReusesStatement();
+    void forEachRowNestedSameQuery();
+    void forEachRowFailures();
     void lockRefusesSecondOwner();
     void lockTakesOverStaleLock();
     void lockCreatesMissingFolder();
@@ -308,6 +312,81 @@ void DatabaseTest::faultAtCommitRollsBack()
     QCOMPARE(status.error().error, Database::StorageFailure);
     QVERIFY(!database->inTransaction());
     QCOMPARE(scalar(*database, QStringLiteral("SELECT COUNT(*) FROM domains")).toInt(), 0);
+}
+
+namespace {
+
+QStringList domainNames(Database &database)
+{
+    QStringList names;
+    Status status = database.forEachRow(QStringLiteral("SELECT name FROM domains ORDER BY id"), {},
+                                        [&names](const QSqlQuery &row) { names.append(row.value(0).toString()); });
+    if (!status)
+        names.append(QStringLiteral("(failed)"));
+    return names;
+}
+
+} // namespace
+
+void DatabaseTest::forEachRowReusesStatement()
+{
+    auto database = openAt(path());
+    QVERIFY(database);
+    QCOMPARE(domainNames(*database), QStringList());
+
+    // Another connection writes between two runs of the kept statement: the second run must
+    // see the row, so the statement may not hold on to its first read snapshot.
+    auto writer = database->openClone(QUuid::createUuid().toString(), false);
+    QVERIFY(writer);
+    QVERIFY((*writer)->exec(QStringLiteral("INSERT INTO domains (name, name_key) VALUES ('a.example', 'a.example')")));
+    QCOMPARE(domainNames(*database), QStringList{QStringLiteral("a.example")});
+
+    // Different values through the same statement.
+    QVERIFY(database->exec(QStringLiteral("INSERT INTO domains (name, name_key) VALUES ('b.example', 'b.example')")));
+    for (const QString &name : {QStringLiteral("a.example"), QStringLiteral("b.example"), QStringLiteral("none")}) {
+        int rows = 0;
+        QVERIFY(database->forEachRow(QStringLiteral("SELECT name FROM domains WHERE name = ?"), {name},
+                                     [&rows](const QSqlQuery &) { ++rows; }));
+        QCOMPARE(rows, name == QLatin1String("none") ? 0 : 1);
+    }
+}
+
+void DatabaseTest::forEachRowNestedSameQuery()
+{
+    auto database = openAt(path());
+    QVERIFY(database);
+    for (const char *name : {"a", "b", "c"})
+        QVERIFY(database->exec(QStringLiteral("INSERT INTO domains (name, name_key) VALUES (?, ?)"), {QString::fromLatin1(name), QString::fromLatin1(name)}));
+
+    // Each outer row runs the same statement again; the inner run may not disturb the outer one.
+    const QString sql = QStringLiteral("SELECT name FROM domains WHERE name >= ? ORDER BY name");
+    QStringList pairs;
+    Status outer = database->forEachRow(sql, {QStringLiteral("a")}, [&](const QSqlQuery &row) {
+        const QString first = row.value(0).toString();
+        Status inner = database->forEachRow(sql, {first}, [&](const QSqlQuery &innerRow) {
+            pairs.append(first + innerRow.value(0).toString());
+        });
+        if (!inner)
+            pairs.append(QStringLiteral("(failed)"));
+    });
+    QVERIFY(outer);
+    QCOMPARE(pairs, (QStringList{"aa", "ab", "ac", "bb", "bc", "cc"}));
+}
+
+void DatabaseTest::forEachRowFailures()
+{
+    auto database = openAt(path());
+    QVERIFY(database);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Cannot prepare statement")));
+    Status bad = database->forEachRow(QStringLiteral("SELEC name FROM domains"), {}, [](const QSqlQuery &) {});
+    QVERIFY(!bad);
+    QCOMPARE(bad.error().error, Database::StorageFailure);
+
+    database->setFaultInjector([](const QString &sql) { return sql.contains(QLatin1String("FROM domains")); });
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Injected storage fault")));
+    QCOMPARE(domainNames(*database), QStringList{QStringLiteral("(failed)")});
+    database->setFaultInjector({});
+    QCOMPARE(domainNames(*database), QStringList());
 }
 
 void DatabaseTest::lockRefusesSecondOwner()
