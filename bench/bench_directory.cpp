@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MPL-2.0
 // Throughput of the directory core through the dispatcher, on a file-backed SQLite database in
-// WAL mode with synchronous=NORMAL, as fsdirector runs it. Seeds DOMAINS x USERS users, each
-// with 5 parameters and 10 variables, then measures:
+// WAL mode with synchronous=NORMAL, as fsdirector runs it. The benchmark seeds DOMAINS x USERS
+// users, each with 5 parameters and 10 variables, then measures three phases:
 //   details   [Users] Get_user_details on random users (events per second)
 //   addparam  [Users] Add_user_param on random users, one transaction each (events per second)
 //   getusers  [Users] Get_users over every user (seconds, and the process's peak memory)
-// Each measurement runs in a process of its own, so that the peak memory of getusers is its own.
+// Each phase runs in a process of its own, so that getusers reports its own peak memory.
 
 #include "core/auth/Authenticator.h"
 #include "core/events/DirectoryHandlers.h"
@@ -91,8 +91,8 @@ private:
     bool m_ok = false;
 };
 
-// Fills an empty database in one transaction with plain SQL, which is much faster than running
-// 1.6 million events; the measured events then read and write these rows.
+// Fills an empty database in one transaction with plain SQL, because running 1.6 million events
+// would take far longer. The measured events then read and write these rows.
 bool seed(Database &database, const Settings &settings)
 {
     QElapsedTimer timer;

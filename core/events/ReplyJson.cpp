@@ -53,9 +53,9 @@ QJsonObject user(const UserRow &row)
 
 QJsonObject attribute(const AttributeRow &row, bool withDirection)
 {
-    // Copying a prototype that already holds the keys and setting the values is about three
-    // times cheaper than inserting the keys into an empty object, and replies hold thousands
-    // of these objects.
+    // Copying a prototype that already contains the keys and setting the values takes about 40 %
+    // fewer instructions (callgrind) than inserting the keys into an empty object. Replies
+    // contain thousands of these objects.
     static const QJsonObject prototype{{QStringLiteral("id"), 0},
                                        {QStringLiteral("enabled"), true},
                                        {QStringLiteral("name"), QString()},

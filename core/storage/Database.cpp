@@ -227,7 +227,7 @@ Status Database::forEachRow(const QString &sql, const QVariantList &values,
         while (query->next())
             row(*query);
     }
-    // Resets the statement, so that it holds no read transaction until its next use.
+    // Resets the statement, so that it keeps no read transaction open until its next use.
     query->finish();
     if (useCached)
         statement->inUse = false;

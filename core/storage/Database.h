@@ -62,9 +62,9 @@ public:
     // and returns StorageFailure with the database message as detail.
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {}) const;
     // Runs a query through a prepared statement kept for the next call with the same SQL, and
-    // calls `row` for each result row. For the reads that nearly every request repeats, where
-    // preparing the statement anew costs as much as running it. Fails and logs like exec(); a
-    // call nested in `row` with the same SQL prepares a statement of its own.
+    // calls `row` for each result row. Meant for the reads that nearly every request repeats,
+    // because preparing a statement costs about as much as running it. Fails and logs like
+    // exec(). A call nested in `row` with the same SQL prepares a statement of its own.
     Status forEachRow(const QString &sql, const QVariantList &values,
                       const std::function<void(const QSqlQuery &row)> &row) const;
     // Runs `work` in one transaction: commits when it succeeds, rolls back when it fails.

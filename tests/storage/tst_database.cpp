@@ -442,7 +442,7 @@ void DatabaseTest::lockCreatesMissingFolder()
     QVERIFY2(acquired, qPrintable(acquired ? QString() : acquired.error().detail));
     QVERIFY(QFileInfo::exists(nested + QStringLiteral(".lock")));
 
-    // A file where the folder should be cannot be worked around; the error says so.
+    // A file where the folder should be cannot be worked around, and the error names the cause.
     QFile blocker(m_folder->filePath(QStringLiteral("blocker")));
     QVERIFY(blocker.open(QIODevice::WriteOnly));
     blocker.close();
