@@ -57,6 +57,7 @@ private slots:
     void connectionSettings();
     void schemaCreatesEveryTable();
     void migrationsRunOnce();
+    void olderSchemaMigrated();
     void newerSchemaRefused();
     void unopenablePathReported();
     void readOnlyCloneCannotWrite();
@@ -165,6 +166,28 @@ void DatabaseTest::migrationsRunOnce()
     QVERIFY(reopened);
     QCOMPARE(scalar(*reopened, QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), Schema::latestVersion());
     QCOMPARE(scalar(*reopened, QStringLiteral("SELECT name FROM domains")).toString(), QStringLiteral("kept.example"));
+}
+
+void DatabaseTest::olderSchemaMigrated()
+{
+    // Turn a new database back into one of schema version 1, with a row, then reopen it.
+    {
+        auto database = openAt(path());
+        QVERIFY(database);
+        QVERIFY(database->exec(QStringLiteral("INSERT INTO domains (name, name_key) VALUES ('old.example', 'old.example')")));
+        QVERIFY(database->exec(QStringLiteral("DELETE FROM schema_version WHERE version > 1")));
+        for (const char *index : {"domain_params_owner", "domain_vars_owner", "user_params_owner", "user_vars_owner",
+                                  "group_params_owner", "group_vars_owner", "gateway_params_owner", "gateway_vars_owner"}) {
+            QVERIFY(database->exec(QStringLiteral("DROP INDEX %1").arg(QLatin1String(index))));
+        }
+    }
+    auto reopened = openAt(path());
+    QVERIFY(reopened);
+    auto version = Schema::currentVersion(*reopened);
+    QVERIFY(version);
+    QCOMPARE(*version, Schema::latestVersion());
+    QCOMPARE(scalar(*reopened, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE '%_owner'")).toInt(), 8);
+    QCOMPARE(scalar(*reopened, QStringLiteral("SELECT name FROM domains")).toString(), QStringLiteral("old.example"));
 }
 
 void DatabaseTest::newerSchemaRefused()
