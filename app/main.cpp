@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: MPL-2.0
+#include "app/CommandLine.h"
 #include "core/app/DirectoryService.h"
+#include "core/app/NetworkServices.h"
 #include "core/app/OperatorCommands.h"
 #include "core/app/SignalWatcher.h"
 #include "core/auth/Authenticator.h"
 #include "core/events/Dispatcher.h"
+#include "core/xmlcurl/FreeSwitchConfigPrinter.h"
+#include "core/xmlcurl/XmlCurlServerConfig.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
-#include <QStandardPaths>
 #include <QTextStream>
 
 #include <cstdio>
@@ -19,49 +20,6 @@
 using namespace fsd;
 
 namespace {
-
-struct Options
-{
-    QCommandLineOption database{QStringLiteral("database"),
-                                QStringLiteral("SQLite database file (default: %1).")
-                                    .arg(QStringLiteral("<data folder>/directory.sqlite")),
-                                QStringLiteral("path")};
-    QCommandLineOption headless{QStringLiteral("headless"),
-                                QStringLiteral("Run without a window until SIGINT or SIGTERM.")};
-    QCommandLineOption event{QStringLiteral("event"),
-                             QStringLiteral("Run one API request (JSON, or - to read it from "
-                                            "standard input) as the local operator and print "
-                                            "the reply."),
-                             QStringLiteral("json")};
-    QCommandLineOption addOperator{QStringLiteral("add-operator"),
-                                   QStringLiteral("Add an operator; the password is read from "
-                                                  "standard input. Needs --role."),
-                                   QStringLiteral("name")};
-    QCommandLineOption role{QStringLiteral("role"),
-                            QStringLiteral("Role of --add-operator: admin, operator or viewer."),
-                            QStringLiteral("role"), QStringLiteral("operator")};
-    QCommandLineOption passwd{QStringLiteral("passwd"),
-                              QStringLiteral("Change an operator's password, read from standard "
-                                             "input."),
-                              QStringLiteral("name")};
-    QCommandLineOption removeOperator{QStringLiteral("remove-operator"),
-                                      QStringLiteral("Remove an operator and end its sessions."),
-                                      QStringLiteral("name")};
-    QCommandLineOption listOperators{QStringLiteral("list-operators"),
-                                     QStringLiteral("List operators and their roles.")};
-
-    void addTo(QCommandLineParser &parser)
-    {
-        parser.addOptions({database, headless, event, addOperator, role, passwd, removeOperator,
-                           listOperators});
-    }
-};
-
-QString defaultDatabasePath()
-{
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return QDir(folder).filePath(QStringLiteral("directory.sqlite"));
-}
 
 int runEvent(Dispatcher &dispatcher, const QString &argument, QTextStream &out, QTextStream &err)
 {
@@ -84,64 +42,53 @@ int runEvent(Dispatcher &dispatcher, const QString &argument, QTextStream &out, 
     return outcome.isError() ? 1 : 0;
 }
 
-} // namespace
-
-int main(int argc, char *argv[])
+// Prints the mod_xml_curl binding for the current settings; it needs no database.
+int printFreeSwitchSettings(const AppSettings &settings, QTextStream &out, QTextStream &err)
 {
-    QCoreApplication::setApplicationName(QStringLiteral("fsdirector"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(FSD_VERSION));
-    QCoreApplication app(argc, argv);
+    XmlCurlServerConfig config;
+    QString error;
+    if (!config.setListenAddress(settings.xmlCurlListen, &error)) {
+        err << "fsdirector: " << error << Qt::endl;
+        return 2;
+    }
+    config.tlsCertificateFile = settings.tlsCertificate;
+    config.tlsKeyFile = settings.tlsKey;
+    config.user = settings.xmlCurlUser;
+    config.password = settings.xmlCurlPassword;
+    out << printFreeSwitchConfig(config);
+    out.flush();
+    return 0;
+}
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Administration tool for the FreeSWITCH directory."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    Options options;
-    options.addTo(parser);
-    parser.process(app);
-
-    QTextStream out(stdout);
-    QTextStream err(stderr);
+int runCommand(CommandLine &commandLine, DirectoryService &service, QTextStream &out,
+               QTextStream &err)
+{
     QTextStream in(stdin);
-
-    const bool isCommand = parser.isSet(options.event) || parser.isSet(options.addOperator)
-        || parser.isSet(options.passwd) || parser.isSet(options.removeOperator)
-        || parser.isSet(options.listOperators);
-    if (!isCommand && !parser.isSet(options.headless)) {
-        err << "fsdirector: the desktop window is not built yet; run with --headless." << Qt::endl;
-        return 1;
+    Authenticator &authenticator = *service.authenticator();
+    if (commandLine.isSet(commandLine.event))
+        return runEvent(*service.dispatcher(), commandLine.value(commandLine.event), out, err);
+    if (commandLine.isSet(commandLine.addOperator)) {
+        return OperatorCommands::add(authenticator, commandLine.value(commandLine.addOperator),
+                                     commandLine.value(commandLine.role), in, out, err);
     }
-
-    DirectoryService::Options serviceOptions;
-    serviceOptions.database.path = parser.isSet(options.database) ? parser.value(options.database)
-                                                                  : defaultDatabasePath();
-    serviceOptions.threaded = !isCommand;
-    auto service = DirectoryService::start(serviceOptions);
-    if (!service) {
-        const ApiError &error = service.error();
-        err << "fsdirector: " << (error.detail.isEmpty() ? error.error : error.detail) << Qt::endl;
-        return 3;
+    if (commandLine.isSet(commandLine.passwd)) {
+        return OperatorCommands::changePassword(authenticator, commandLine.value(commandLine.passwd),
+                                                in, out, err);
     }
-    Authenticator &authenticator = *(*service)->authenticator();
-
-    if (parser.isSet(options.event))
-        return runEvent(*(*service)->dispatcher(), parser.value(options.event), out, err);
-    if (parser.isSet(options.addOperator)) {
-        return OperatorCommands::add(authenticator, parser.value(options.addOperator),
-                                     parser.value(options.role), in, out, err);
+    if (commandLine.isSet(commandLine.removeOperator)) {
+        return OperatorCommands::remove(authenticator, commandLine.value(commandLine.removeOperator),
+                                        out, err);
     }
-    if (parser.isSet(options.passwd))
-        return OperatorCommands::changePassword(authenticator, parser.value(options.passwd), in, out, err);
-    if (parser.isSet(options.removeOperator))
-        return OperatorCommands::remove(authenticator, parser.value(options.removeOperator), out, err);
-    if (parser.isSet(options.listOperators))
-        return OperatorCommands::list(authenticator, out, err);
+    return OperatorCommands::list(authenticator, out, err);
+}
 
-    // Headless: serve until SIGINT or SIGTERM.
+int runHeadless(QCoreApplication &app, DirectoryService &service, const AppSettings &settings,
+                QTextStream &err)
+{
     Status admin;
-    (*service)->runOnServiceThread(
-        [&]() { admin = OperatorCommands::ensureInitialAdmin(authenticator, true, err); });
+    service.runOnServiceThread([&]() {
+        admin = OperatorCommands::ensureInitialAdmin(*service.authenticator(), true, err);
+    });
     if (!admin) {
         err << "fsdirector: cannot create the first operator: " << admin.error().detail << Qt::endl;
         return 3;
@@ -151,8 +98,56 @@ int main(int argc, char *argv[])
         err << "fsdirector: received signal " << number << ", closing the database." << Qt::endl;
         app.quit();
     });
-    err << "fsdirector: serving the directory in " << (*service)->location() << Qt::endl;
+    NetworkServices servers(service);
+    if (Status started = servers.start(settings); !started) {
+        err << "fsdirector: " << started.error().detail << Qt::endl;
+        return 3;
+    }
+    err << "fsdirector: serving the directory in " << service.location() << Qt::endl;
+    for (const QString &line : servers.describe())
+        err << "fsdirector: " << line << Qt::endl;
     const int code = app.exec();
+    servers.stop();
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication::setApplicationName(QStringLiteral("fsdirector"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FSD_VERSION));
+    QCoreApplication app(argc, argv);
+
+    CommandLine commandLine;
+    commandLine.process(app.arguments());
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    const CommandLine::Mode mode = commandLine.mode();
+    if (mode == CommandLine::Mode::Gui) {
+        err << "fsdirector: the desktop window is not built yet; run with --headless." << Qt::endl;
+        return 1;
+    }
+
+    const AppSettings settings = commandLine.settings();
+    if (commandLine.isSet(commandLine.printFreeSwitchConfig))
+        return printFreeSwitchSettings(settings, out, err);
+
+    DirectoryService::Options serviceOptions;
+    serviceOptions.database.path = settings.databasePath;
+    serviceOptions.authentication.tokenLifetimeSeconds = qint64(settings.tokenLifetimeHours) * 3600;
+    serviceOptions.threaded = mode != CommandLine::Mode::Command;
+    auto service = DirectoryService::start(serviceOptions);
+    if (!service) {
+        const ApiError &error = service.error();
+        err << "fsdirector: " << (error.detail.isEmpty() ? error.error : error.detail) << Qt::endl;
+        return 3;
+    }
+
+    const int code = mode == CommandLine::Mode::Command
+        ? runCommand(commandLine, **service, out, err)
+        : runHeadless(app, **service, settings, err);
     service->reset();
     return code;
 }

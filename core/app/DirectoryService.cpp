@@ -30,14 +30,14 @@ DirectoryService::~DirectoryService()
     m_database.reset();
 }
 
-Status DirectoryService::openOnCurrentThread(const DatabaseOptions &options)
+Status DirectoryService::openOnCurrentThread(const Options &options)
 {
-    auto database = Database::open(options, QStringLiteral("fsdirector-main"));
+    auto database = Database::open(options.database, QStringLiteral("fsdirector-main"));
     if (!database)
         return database.error();
     m_database = std::move(*database);
     m_location = m_database->displayLocation();
-    m_authenticator = std::make_unique<Authenticator>(*m_database);
+    m_authenticator = std::make_unique<Authenticator>(*m_database, options.authentication);
     m_dispatcher = std::make_unique<Dispatcher>(*m_database, *m_authenticator);
     registerDirectoryHandlers(*m_dispatcher);
     return {};
@@ -55,7 +55,7 @@ Result<std::unique_ptr<DirectoryService>> DirectoryService::start(const Options 
     }
 
     if (!options.threaded) {
-        Status opened = service->openOnCurrentThread(options.database);
+        Status opened = service->openOnCurrentThread(options);
         if (!opened)
             return opened.error();
         service->m_queue = std::make_unique<DispatchQueue>(service->m_dispatcher.get());
@@ -66,7 +66,7 @@ Result<std::unique_ptr<DirectoryService>> DirectoryService::start(const Options 
     service->m_thread->setObjectName(QStringLiteral("fsdirector-dispatcher"));
     service->m_thread->start();
     Status opened;
-    service->runOnServiceThread([&]() { opened = service->openOnCurrentThread(options.database); });
+    service->runOnServiceThread([&]() { opened = service->openOnCurrentThread(options); });
     if (!opened)
         return opened.error();
     service->m_queue = std::make_unique<DispatchQueue>(service->m_dispatcher.get());

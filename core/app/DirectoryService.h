@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 #pragma once
 
+#include "core/auth/Authenticator.h"
 #include "core/common/Result.h"
 #include "core/storage/Database.h"
 
@@ -30,6 +31,7 @@ public:
     struct Options
     {
         DatabaseOptions database;
+        Authenticator::Options authentication;
         bool threaded = true;
         bool takeLock = true;
     };
@@ -53,7 +55,7 @@ public:
 
 private:
     DirectoryService() = default;
-    Status openOnCurrentThread(const DatabaseOptions &options);
+    Status openOnCurrentThread(const Options &options);
 
     std::unique_ptr<DatabaseLock> m_lock;
     std::unique_ptr<Database> m_database;

@@ -36,6 +36,8 @@ struct Gateway
     bool enabled = true;
     QList<Attribute> params;
     QList<Attribute> variables;
+    // Elements the product does not model, kept verbatim as XML (stored in gateways.extra_xml).
+    QString extraXml;
     SourceLocation location;
 };
 

@@ -54,6 +54,7 @@ Database::Database(DatabaseOptions options, QString connectionName)
 Database::~Database()
 {
     m_statements.clear();
+    m_statementCache.clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -232,6 +233,42 @@ Status Database::forEachRow(const QString &sql, const QVariantList &values,
     if (useCached)
         statement->inUse = false;
     return status;
+}
+
+Result<QSqlQuery *> Database::execCached(const QString &sql, const QVariantList &values) const
+{
+    if (m_faultInjector && m_faultInjector(sql)) {
+        qCWarning(lcStorage) << "Injected storage fault for" << sql.left(80);
+        return ApiError::make(StorageFailure, QStringLiteral("injected fault"));
+    }
+    auto cached = m_statementCache.find(sql);
+    if (cached == m_statementCache.end()) {
+        auto query = std::make_shared<QSqlQuery>(connection());
+        query->setForwardOnly(true);
+        if (!query->prepare(sql)) {
+            qCWarning(lcStorage).noquote() << "Cannot prepare statement:" << query->lastError().text()
+                                           << "SQL:" << sql.simplified().left(200);
+            return ApiError::make(StorageFailure, query->lastError().text());
+        }
+        cached = m_statementCache.insert(sql, query);
+    }
+    QSqlQuery &query = **cached;
+    for (qsizetype i = 0; i < values.size(); ++i)
+        query.bindValue(int(i), values[i]);
+    if (!query.exec()) {
+        qCWarning(lcStorage).noquote() << "Statement failed:" << query.lastError().text()
+                                       << "SQL:" << sql.simplified().left(200);
+        const QString error = query.lastError().text();
+        query.finish();
+        return ApiError::make(StorageFailure, error);
+    }
+    return &query;
+}
+
+void Database::finishCached() const
+{
+    for (const auto &query : std::as_const(m_statementCache))
+        query->finish();
 }
 
 Status Database::transaction(const std::function<Status()> &work)

@@ -67,6 +67,15 @@ public:
     // exec(). A call nested in `row` with the same SQL prepares a statement of its own.
     Status forEachRow(const QString &sql, const QVariantList &values,
                       const std::function<void(const QSqlQuery &row)> &row) const;
+    // Like exec(), but keeps the prepared statement for the next call with the same SQL text
+    // on this connection, which saves parsing statements that run again and again (the
+    // mod_xml_curl lookups). Returns the kept statement, valid until this Database is
+    // destroyed and run again by the next call with the same text. An SQLite statement that
+    // is not read to its end keeps its read transaction, and so an old snapshot, open: call
+    // finishCached() when done.
+    Result<QSqlQuery *> execCached(const QString &sql, const QVariantList &values = {}) const;
+    // Resets every kept statement, ending the read transactions they hold.
+    void finishCached() const;
     // Runs `work` in one transaction: commits when it succeeds, rolls back when it fails.
     // Nested calls join the outer transaction.
     Status transaction(const std::function<Status()> &work);
@@ -95,6 +104,7 @@ private:
     std::function<bool(const QString &)> m_faultInjector;
     // Prepared statements of forEachRow(), by SQL text. Destroyed before the connection closes.
     mutable QHash<QString, std::shared_ptr<CachedStatement>> m_statements;
+    mutable QHash<QString, std::shared_ptr<QSqlQuery>> m_statementCache;
 };
 
 } // namespace fsd

@@ -10,3 +10,11 @@ namespace fsd::test {
 QString vanillaConfigDir(const char *fixturesDir);
 
 } // namespace fsd::test
+
+// Fails the test with the error's detail when `result` (a fsd::Result) holds an error.
+#define FSD_VERIFY_OK(result)                                                                     \
+    do {                                                                                           \
+        if (!(result).ok())                                                                        \
+            QFAIL(qPrintable((result).error().error + QLatin1String(": ")                         \
+                             + (result).error().detail));                                          \
+    } while (false)

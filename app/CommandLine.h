@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MPL-2.0
+#pragma once
+
+#include "core/app/AppSettings.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QStringList>
+
+namespace fsd {
+
+// The options of the fsdirector executable and what the parsed command asks for.
+class CommandLine
+{
+public:
+    enum class Mode {
+        Gui,       // the desktop window (default)
+        Headless,  // servers only, until SIGINT/SIGTERM
+        Command,   // one command (--event, operator commands, ...), then exit
+    };
+
+    CommandLine();
+
+    // Parses `arguments`; exits the process for --help, --version and unknown options.
+    void process(const QStringList &arguments);
+
+    QCommandLineParser &parser() { return m_parser; }
+    Mode mode() const;
+    // The settings file, with the command line's overrides applied.
+    AppSettings settings() const;
+    QString settingsFile() const;
+
+    bool isSet(const QCommandLineOption &option) const { return m_parser.isSet(option); }
+    QString value(const QCommandLineOption &option) const { return m_parser.value(option); }
+
+    const QCommandLineOption config{QStringLiteral("config"),
+                                    QStringLiteral("Settings file (default: <config folder>/fsdirector.ini)."),
+                                    QStringLiteral("path")};
+    const QCommandLineOption database{QStringLiteral("database"),
+                                      QStringLiteral("SQLite database file (default: <data folder>/directory.sqlite)."),
+                                      QStringLiteral("path")};
+    const QCommandLineOption headless{QStringLiteral("headless"),
+                                      QStringLiteral("Run without a window until SIGINT or SIGTERM.")};
+    const QCommandLineOption event{QStringLiteral("event"),
+                                   QStringLiteral("Run one API request (JSON, or - to read it from standard input) "
+                                                  "as the local operator and print the reply."),
+                                   QStringLiteral("json")};
+    const QCommandLineOption addOperator{QStringLiteral("add-operator"),
+                                         QStringLiteral("Add an operator; the password is read from standard "
+                                                        "input. Needs --role."),
+                                         QStringLiteral("name")};
+    const QCommandLineOption role{QStringLiteral("role"),
+                                  QStringLiteral("Role of --add-operator: admin, operator or viewer."),
+                                  QStringLiteral("role"), QStringLiteral("operator")};
+    const QCommandLineOption passwd{QStringLiteral("passwd"),
+                                    QStringLiteral("Change an operator's password, read from standard input."),
+                                    QStringLiteral("name")};
+    const QCommandLineOption removeOperator{QStringLiteral("remove-operator"),
+                                            QStringLiteral("Remove an operator and end its sessions."),
+                                            QStringLiteral("name")};
+    const QCommandLineOption listOperators{QStringLiteral("list-operators"),
+                                           QStringLiteral("List operators and their roles.")};
+    const QCommandLineOption tokenLifetime{QStringLiteral("token-lifetime"),
+                                           QStringLiteral("Hours after which an unused API token expires (default 24)."),
+                                           QStringLiteral("hours")};
+
+    const QCommandLineOption listen{QStringLiteral("listen"),
+                                    QStringLiteral("Address of the remote API (HTTP and WebSocket), HOST:PORT "
+                                                   "(default 127.0.0.1:8080)."),
+                                    QStringLiteral("host:port")};
+    const QCommandLineOption tlsCert{QStringLiteral("tls-cert"),
+                                     QStringLiteral("PEM certificate for https:// and wss://; needs --tls-key."),
+                                     QStringLiteral("file")};
+    const QCommandLineOption tlsKey{QStringLiteral("tls-key"),
+                                    QStringLiteral("PEM private key of --tls-cert."), QStringLiteral("file")};
+    const QCommandLineOption allowInsecureApi{
+        QStringLiteral("allow-insecure-api"),
+        QStringLiteral("Serve the API without TLS on an address other than loopback.")};
+    const QCommandLineOption maxConnections{QStringLiteral("max-connections"),
+                                            QStringLiteral("Most simultaneous API connections (default 1000)."),
+                                            QStringLiteral("count")};
+
+    const QCommandLineOption xmlCurlListen{
+        QStringLiteral("xml-curl-listen"),
+        QStringLiteral("Address that serves the directory to FreeSWITCH's mod_xml_curl, HOST:PORT "
+                       "(default 127.0.0.1:8081)."),
+        QStringLiteral("host:port")};
+    const QCommandLineOption allowInsecureXmlCurl{
+        QStringLiteral("allow-insecure-xml-curl"),
+        QStringLiteral("Serve mod_xml_curl without TLS and credentials on an address other than loopback.")};
+    const QCommandLineOption printFreeSwitchConfig{
+        QStringLiteral("print-freeswitch-config"),
+        QStringLiteral("Print the FreeSWITCH settings that make it read the directory from this fsdirector.")};
+
+private:
+    QList<QCommandLineOption> commandOptions() const;
+
+    QCommandLineParser m_parser;
+};
+
+} // namespace fsd

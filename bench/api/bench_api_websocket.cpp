@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: MPL-2.0
+// Measures one WebSocket client sending "[Users] Get_user_details" back to back (one request
+// in flight) against a directory of --users users, all on loopback. Prints replies per second.
+// The environment variable BENCH_EVENT replaces the event, e.g. with an unknown one to measure
+// the transport without handler work.
+#include "core/app/DirectoryService.h"
+#include "core/auth/Authenticator.h"
+#include "core/net/ApiServer.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QWebSocket>
+
+#include <cstdio>
+#include <functional>
+
+using namespace fsd;
+
+namespace {
+
+// Sends `request` on `socket` and runs the event loop until the reply arrives.
+QJsonObject call(QWebSocket &socket, const QJsonObject &request)
+{
+    QJsonObject reply;
+    QEventLoop loop;
+    const auto connection = QObject::connect(&socket, &QWebSocket::textMessageReceived, &loop,
+                                             [&](const QString &text) {
+                                                 reply = QJsonDocument::fromJson(text.toUtf8()).object();
+                                                 if (!reply.value(QStringLiteral("push")).toBool())
+                                                     loop.quit();
+                                             });
+    socket.sendTextMessage(QString::fromUtf8(QJsonDocument(request).toJson(QJsonDocument::Compact)));
+    loop.exec();
+    QObject::disconnect(connection);
+    return reply;
+}
+
+QJsonObject request(const QString &event, QJsonObject data, const QString &token)
+{
+    data.insert(QStringLiteral("token"), token);
+    return {{QStringLiteral("event"), event}, {QStringLiteral("data"), data}};
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    QCommandLineOption usersOption(QStringLiteral("users"), QStringLiteral("Users in the directory."),
+                                   QStringLiteral("count"), QStringLiteral("100000"));
+    QCommandLineOption secondsOption(QStringLiteral("seconds"), QStringLiteral("Length of the measurement in seconds."),
+                                     QStringLiteral("seconds"), QStringLiteral("10"));
+    QCommandLineOption sameThreadOption(QStringLiteral("same-thread"),
+                                        QStringLiteral("Run the dispatcher on the server's thread."));
+    parser.addOptions({usersOption, secondsOption, sameThreadOption});
+    parser.addHelpOption();
+    parser.process(app);
+    const int users = parser.value(usersOption).toInt();
+    const int seconds = parser.value(secondsOption).toInt();
+    QTextStream out(stdout);
+
+    QTemporaryDir folder;
+    DirectoryService::Options options;
+    options.database.path = folder.filePath(QStringLiteral("directory.sqlite"));
+    options.threaded = !parser.isSet(sameThreadOption);
+    auto service = DirectoryService::start(options);
+    if (!service) {
+        out << "starting the directory failed: " << service.error().detail << Qt::endl;
+        return 1;
+    }
+    (*service)->runOnServiceThread([&]() {
+        (*service)->authenticator()->setPasswordIterations(1000);
+        (void)(*service)->authenticator()->addOperator(QStringLiteral("admin"), Role::Admin,
+                                                       QStringLiteral("bench-password"));
+    });
+    ApiServer server(*(*service)->queue());
+    ApiServerConfig config;
+    config.port = 0;
+    if (!server.start(config)) {
+        out << server.errorString() << Qt::endl;
+        return 1;
+    }
+
+    QWebSocket socket;
+    QEventLoop opened;
+    QObject::connect(&socket, &QWebSocket::connected, &opened, &QEventLoop::quit);
+    socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(server.port())));
+    opened.exec();
+
+    const QString token = call(socket, {{QStringLiteral("event"), QStringLiteral("login")},
+                                        {QStringLiteral("data"), QJsonObject{{QStringLiteral("login"), QStringLiteral("admin")},
+                                                                             {QStringLiteral("password"), QStringLiteral("bench-password")}}}})
+                              .value(QStringLiteral("token")).toString();
+    const QJsonObject domain = call(socket, request(QStringLiteral("[Domains][Add] Domain"),
+                                                    {{QStringLiteral("name"), QStringLiteral("bench.example")}}, token));
+    const qint64 domainId = domain.value(QStringLiteral("domains")).toObject().keys().value(0).toLongLong();
+
+    QElapsedTimer filling;
+    filling.start();
+    qint64 userId = 0;
+    for (int first = 0; first < users; first += 100) {
+        const QJsonObject added = call(socket, request(QStringLiteral("[Users] Add_new_user"),
+                                                       {{QStringLiteral("id"), domainId},
+                                                        {QStringLiteral("name"), QString::number(100000 + first)},
+                                                        {QStringLiteral("bulk"), qMin(100, users - first)}},
+                                                       token));
+        if (added.contains(QStringLiteral("error"))) {
+            out << "adding users failed: " << QJsonDocument(added).toJson(QJsonDocument::Compact) << Qt::endl;
+            return 1;
+        }
+        if (userId == 0) {
+            const QJsonObject byDomain = added.value(QStringLiteral("directory_users")).toObject();
+            userId = byDomain.begin()->toObject().keys().value(0).toLongLong();
+        }
+    }
+    out << "filled " << users << " users in " << filling.elapsed() / 1000.0 << " s" << Qt::endl;
+
+    const QJsonObject details = request(qEnvironmentVariable("BENCH_EVENT", QStringLiteral("[Users] Get_user_details")),
+                                        {{QStringLiteral("id"), userId}}, token);
+    out << "measuring " << details.value(QStringLiteral("event")).toString() << " for " << seconds
+        << " s" << Qt::endl;
+    const QString text = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
+    qint64 replies = 0;
+    qint64 errors = 0;
+    QElapsedTimer timer;
+    QEventLoop measuring;
+    QObject::connect(&socket, &QWebSocket::textMessageReceived, &measuring, [&](const QString &reply) {
+        ++replies;
+        if (reply.contains(QLatin1String("\"error\"")))
+            ++errors;
+        if (timer.elapsed() >= seconds * 1000)
+            measuring.quit();
+        else
+            socket.sendTextMessage(text);
+    });
+    timer.start();
+    socket.sendTextMessage(text);
+    measuring.exec();
+    const double elapsed = timer.elapsed() / 1000.0;
+    out << details.value(QStringLiteral("event")).toString() << " back to back: " << replies << " replies, " << errors << " errors in "
+        << elapsed << " s = " << qRound(replies / elapsed) << " replies/s" << Qt::endl;
+    return errors == 0 ? 0 : 1;
+}

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MPL-2.0
+#include "core/app/AppSettings.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace fsd {
+
+QString AppSettings::defaultFilePath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
+        .filePath(QStringLiteral("fsdirector.ini"));
+}
+
+QString AppSettings::defaultDatabasePath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("directory.sqlite"));
+}
+
+AppSettings AppSettings::load(const QString &filePath)
+{
+    AppSettings settings;
+    settings.databasePath = defaultDatabasePath();
+    if (!QFile::exists(filePath))
+        return settings;
+
+    QSettings file(filePath, QSettings::IniFormat);
+    settings.databasePath = file.value(QStringLiteral("database/path"), settings.databasePath).toString();
+    settings.apiListen = file.value(QStringLiteral("api/listen"), settings.apiListen).toString();
+    settings.tlsCertificate = file.value(QStringLiteral("api/tls_certificate")).toString();
+    settings.tlsKey = file.value(QStringLiteral("api/tls_key")).toString();
+    settings.allowInsecureApi = file.value(QStringLiteral("api/allow_insecure"), false).toBool();
+    settings.maxConnections = file.value(QStringLiteral("api/max_connections"), settings.maxConnections).toInt();
+    settings.xmlCurlListen = file.value(QStringLiteral("xml_curl/listen"), settings.xmlCurlListen).toString();
+    settings.xmlCurlUser = file.value(QStringLiteral("xml_curl/user")).toString();
+    settings.xmlCurlPassword = file.value(QStringLiteral("xml_curl/password")).toString();
+    settings.allowInsecureXmlCurl = file.value(QStringLiteral("xml_curl/allow_insecure"), false).toBool();
+    settings.eventSocketHost = file.value(QStringLiteral("event_socket/host"), settings.eventSocketHost).toString();
+    settings.eventSocketPort = file.value(QStringLiteral("event_socket/port"), settings.eventSocketPort).toInt();
+    settings.eventSocketPassword =
+        file.value(QStringLiteral("event_socket/password"), settings.eventSocketPassword).toString();
+    settings.tokenLifetimeHours =
+        file.value(QStringLiteral("auth/token_lifetime_hours"), settings.tokenLifetimeHours).toInt();
+    return settings;
+}
+
+bool AppSettings::save(const QString &filePath) const
+{
+    QDir().mkpath(QFileInfo(filePath).absolutePath());
+    {
+        QSettings file(filePath, QSettings::IniFormat);
+        file.setValue(QStringLiteral("database/path"), databasePath);
+        file.setValue(QStringLiteral("api/listen"), apiListen);
+        file.setValue(QStringLiteral("api/tls_certificate"), tlsCertificate);
+        file.setValue(QStringLiteral("api/tls_key"), tlsKey);
+        file.setValue(QStringLiteral("api/allow_insecure"), allowInsecureApi);
+        file.setValue(QStringLiteral("api/max_connections"), maxConnections);
+        file.setValue(QStringLiteral("xml_curl/listen"), xmlCurlListen);
+        file.setValue(QStringLiteral("xml_curl/user"), xmlCurlUser);
+        file.setValue(QStringLiteral("xml_curl/password"), xmlCurlPassword);
+        file.setValue(QStringLiteral("xml_curl/allow_insecure"), allowInsecureXmlCurl);
+        file.setValue(QStringLiteral("event_socket/host"), eventSocketHost);
+        file.setValue(QStringLiteral("event_socket/port"), eventSocketPort);
+        file.setValue(QStringLiteral("event_socket/password"), eventSocketPassword);
+        file.setValue(QStringLiteral("auth/token_lifetime_hours"), tokenLifetimeHours);
+        file.sync();
+        if (file.status() != QSettings::NoError)
+            return false;
+    }
+    // The file holds the Event Socket and mod_xml_curl passwords.
+    return QFile::setPermissions(filePath, QFile::ReadOwner | QFile::WriteOwner);
+}
+
+} // namespace fsd

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MPL-2.0
+#pragma once
+
+#include <QString>
+
+class QSettings;
+
+namespace fsd {
+
+// Settings of one fsdirector installation, read from an INI file (by default
+// `<config folder>/fsdirector.ini`, created readable by its owner only) and overridden by
+// command-line options. The GUI's settings dialog edits the same file.
+struct AppSettings
+{
+    QString databasePath;
+
+    // Remote API listener.
+    QString apiListen = QStringLiteral("127.0.0.1:8080");
+    QString tlsCertificate;
+    QString tlsKey;
+    bool allowInsecureApi = false;
+    int maxConnections = 1000;
+
+    // mod_xml_curl listener and the HTTP Basic credentials mod_xml_curl sends.
+    QString xmlCurlListen = QStringLiteral("127.0.0.1:8081");
+    QString xmlCurlUser;
+    QString xmlCurlPassword;
+    bool allowInsecureXmlCurl = false;
+
+    // FreeSWITCH Event Socket used by [Directory][Import] and live state.
+    QString eventSocketHost = QStringLiteral("127.0.0.1");
+    int eventSocketPort = 8021;
+    QString eventSocketPassword = QStringLiteral("ClueCon");
+
+    int tokenLifetimeHours = 24;
+
+    static QString defaultFilePath();
+    static QString defaultDatabasePath();
+    // Reads `filePath`; missing keys keep their defaults.
+    static AppSettings load(const QString &filePath);
+    // Writes every key to `filePath` and restricts it to its owner.
+    bool save(const QString &filePath) const;
+};
+
+} // namespace fsd
