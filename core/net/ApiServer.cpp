@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "core/net/ApiServer.h"
 
+#include "core/events/SecretMasking.h"
+
 #include "core/events/DispatchQueue.h"
 #include "core/http/HttpServer.h"
 #include "core/net/ApiHttpEndpoint.h"
@@ -212,12 +214,24 @@ void ApiServer::pushChange(const QJsonObject &message, quint64 originId)
     push.remove(QStringLiteral("request_id"));
     push.insert(QStringLiteral("push"), true);
     const QString text = QString::fromUtf8(ApiJson::toBytes(push));
+    // Viewers get the same message with secret values masked, as in their own replies.
+    QString maskedText;
 
     // A client over its send limit is closed inside the loop, so iterate over a copy.
     const QSet<ApiWebSocketClient *> clients = m_clients;
     for (ApiWebSocketClient *client : clients) {
-        if (client->originId() != originId)
+        if (client->originId() == originId)
+            continue;
+        if (!client->masksSecrets()) {
             client->sendPush(text);
+            continue;
+        }
+        if (maskedText.isEmpty()) {
+            QJsonObject masked = push;
+            SecretMasking::mask(masked);
+            maskedText = QString::fromUtf8(ApiJson::toBytes(masked));
+        }
+        client->sendPush(maskedText);
     }
 }
 

@@ -79,8 +79,10 @@ void ApiWebSocketClient::applyOutcome(const DispatchOutcome &outcome)
     // A login binds to its new token; any other request binds only an unbound client.
     const bool isLogin = outcome.reply.value(QStringLiteral("MessageType")).toString()
         == QLatin1String("login");
-    if (m_tokenHash.isEmpty() || isLogin)
+    if (m_tokenHash.isEmpty() || isLogin) {
         m_tokenHash = outcome.tokenHash;
+        m_masksSecrets = outcome.masksSecrets;
+    }
 }
 
 quint64 ApiWebSocketClient::openSlot()

@@ -35,6 +35,8 @@ public:
     quint64 originId() const { return quint64(reinterpret_cast<quintptr>(this)); }
     QByteArray tokenHash() const { return m_tokenHash; }
     bool receivesPushes() const { return !m_tokenHash.isEmpty(); }
+    // True when the bound token is a viewer's, whose pushes must have secrets masked.
+    bool masksSecrets() const { return m_masksSecrets; }
     QString peer() const { return m_peer; }
 
     // Sends a push (already serialized) unless the client is unbound.
@@ -66,6 +68,7 @@ private:
     QString m_peer;
     QString m_peerAddress;
     QByteArray m_tokenHash;
+    bool m_masksSecrets = false;
 
     // Replies in request order: a slot per request, sent once every earlier one was sent.
     std::deque<std::optional<QString>> m_replies;

@@ -72,27 +72,24 @@ static AttributeRow rowFrom(const QSqlQuery &query)
 
 Result<std::optional<AttributeRow>> AttributeStore::find(qint64 id) const
 {
-    auto query = m_database.exec(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?")
-                                     .arg(columnsOf(hasDirection()).arg(m_ownerColumn), m_tableName),
-                                 {id});
-    if (!query)
-        return query.error();
-    if (!query->next())
-        return std::optional<AttributeRow>();
-    return std::optional<AttributeRow>(rowFrom(*query));
+    std::optional<AttributeRow> found;
+    Status status = m_database.forEachRow(
+        QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(columnsOf(hasDirection()).arg(m_ownerColumn), m_tableName),
+        {id}, [&found](const QSqlQuery &query) { found = rowFrom(query); });
+    if (!status)
+        return status.error();
+    return found;
 }
 
 Result<QList<AttributeRow>> AttributeStore::list(qint64 ownerId) const
 {
-    auto query = m_database.exec(
+    QList<AttributeRow> rows;
+    Status status = m_database.forEachRow(
         QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ? ORDER BY id")
             .arg(columnsOf(hasDirection()).arg(m_ownerColumn), m_tableName, m_ownerColumn),
-        {ownerId});
-    if (!query)
-        return query.error();
-    QList<AttributeRow> rows;
-    while (query->next())
-        rows.append(rowFrom(*query));
+        {ownerId}, [&rows](const QSqlQuery &query) { rows.append(rowFrom(query)); });
+    if (!status)
+        return status.error();
     return rows;
 }
 
@@ -106,10 +103,11 @@ Status AttributeStore::checkUnique(qint64 ownerId, const QString &name, const QS
         sql += QStringLiteral(" AND direction = ?");
         values.append(nonNull(direction));
     }
-    auto query = m_database.exec(sql, values);
-    if (!query)
-        return query.error();
-    if (query->next()) {
+    bool taken = false;
+    Status status = m_database.forEachRow(sql, values, [&taken](const QSqlQuery &) { taken = true; });
+    if (!status)
+        return status;
+    if (taken) {
         return ApiError::make(
             QStringLiteral("%1 name already exists").arg(kind()),
             QStringLiteral("A %1 named \"%2\" already exists here; names are compared without "

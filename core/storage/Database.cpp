@@ -53,6 +53,7 @@ Database::Database(DatabaseOptions options, QString connectionName)
 
 Database::~Database()
 {
+    m_statements.clear();
     m_statementCache.clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -176,6 +177,62 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
         return ApiError::make(StorageFailure, query.lastError().text());
     }
     return query;
+}
+
+std::unique_ptr<QSqlQuery> Database::prepareForwardOnly(const QString &sql) const
+{
+    auto query = std::make_unique<QSqlQuery>(connection());
+    query->setForwardOnly(true);
+    if (!query->prepare(sql)) {
+        qCWarning(lcStorage).noquote() << "Cannot prepare statement:" << query->lastError().text()
+                                       << "SQL:" << sql.simplified().left(200);
+        return {};
+    }
+    return query;
+}
+
+Status Database::forEachRow(const QString &sql, const QVariantList &values,
+                            const std::function<void(const QSqlQuery &row)> &row) const
+{
+    if (m_faultInjector && m_faultInjector(sql)) {
+        qCWarning(lcStorage) << "Injected storage fault for" << sql.left(80);
+        return ApiError::make(StorageFailure, QStringLiteral("injected fault"));
+    }
+
+    std::shared_ptr<CachedStatement> &cached = m_statements[sql];
+    if (!cached)
+        cached = std::make_shared<CachedStatement>();
+    // A copy, because `row` may add statements to the hash and so move its entries.
+    const std::shared_ptr<CachedStatement> statement = cached;
+
+    // A nested call with the same SQL cannot use the statement that is being stepped.
+    const bool useCached = !statement->inUse;
+    std::unique_ptr<QSqlQuery> nested;
+    if (useCached && !statement->query)
+        statement->query = prepareForwardOnly(sql);
+    else if (!useCached)
+        nested = prepareForwardOnly(sql);
+    QSqlQuery *query = useCached ? statement->query.get() : nested.get();
+    if (!query)
+        return ApiError::make(StorageFailure, QStringLiteral("cannot prepare the statement"));
+
+    for (int i = 0; i < values.size(); ++i)
+        query->bindValue(i, values.at(i));
+    statement->inUse = true;
+    Status status;
+    if (!query->exec()) {
+        qCWarning(lcStorage).noquote() << "Statement failed:" << query->lastError().text()
+                                       << "SQL:" << sql.simplified().left(200);
+        status = ApiError::make(StorageFailure, query->lastError().text());
+    } else {
+        while (query->next())
+            row(*query);
+    }
+    // Resets the statement, so that it keeps no read transaction open until its next use.
+    query->finish();
+    if (useCached)
+        statement->inUse = false;
+    return status;
 }
 
 Result<QSqlQuery *> Database::execCached(const QString &sql, const QVariantList &values) const

@@ -61,6 +61,12 @@ public:
     // Prepares, binds positional values and executes. On failure logs the statement's error
     // and returns StorageFailure with the database message as detail.
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {}) const;
+    // Runs a query through a prepared statement kept for the next call with the same SQL, and
+    // calls `row` for each result row. Meant for the reads that nearly every request repeats,
+    // because preparing a statement costs about as much as running it. Fails and logs like
+    // exec(). A call nested in `row` with the same SQL prepares a statement of its own.
+    Status forEachRow(const QString &sql, const QVariantList &values,
+                      const std::function<void(const QSqlQuery &row)> &row) const;
     // Like exec(), but keeps the prepared statement for the next call with the same SQL text
     // on this connection, which saves parsing statements that run again and again (the
     // mod_xml_curl lookups). Returns the kept statement, valid until this Database is
@@ -82,12 +88,22 @@ public:
 private:
     Database(DatabaseOptions options, QString connectionName);
     Status configureConnection();
+    // A forward-only query prepared for `sql`, or null (logged) when preparing fails.
+    std::unique_ptr<QSqlQuery> prepareForwardOnly(const QString &sql) const;
+
+    struct CachedStatement
+    {
+        std::unique_ptr<QSqlQuery> query;
+        bool inUse = false;
+    };
 
     DatabaseOptions m_options;
     QString m_connectionName;
     SqlDialect m_dialect;
     int m_transactionDepth = 0;
     std::function<bool(const QString &)> m_faultInjector;
+    // Prepared statements of forEachRow(), by SQL text. Destroyed before the connection closes.
+    mutable QHash<QString, std::shared_ptr<CachedStatement>> m_statements;
     mutable QHash<QString, std::shared_ptr<QSqlQuery>> m_statementCache;
 };
 

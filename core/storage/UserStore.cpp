@@ -8,26 +8,25 @@ namespace fsd {
 
 Result<QList<UserRow>> UserStore::select(const QString &where, const QVariantList &values) const
 {
-    auto query = m_database.exec(
+    QList<UserRow> rows;
+    Status status = m_database.forEachRow(
         QStringLiteral("SELECT id, domain_id, name, number_alias, cidr, cache, cacheable, enabled "
                        "FROM users %1 ORDER BY domain_id, id")
             .arg(where),
-        values);
-    if (!query)
-        return query.error();
-    QList<UserRow> rows;
-    while (query->next()) {
-        UserRow row;
-        row.id = query->value(0).toLongLong();
-        row.domainId = query->value(1).toLongLong();
-        row.name = query->value(2).toString();
-        row.numberAlias = query->value(3).toString();
-        row.cidr = query->value(4).toString();
-        row.cache = query->value(5).toLongLong();
-        row.cacheable = query->value(6).toString();
-        row.enabled = query->value(7).toInt() != 0;
-        rows.append(row);
-    }
+        values, [&rows](const QSqlQuery &query) {
+            UserRow row;
+            row.id = query.value(0).toLongLong();
+            row.domainId = query.value(1).toLongLong();
+            row.name = query.value(2).toString();
+            row.numberAlias = query.value(3).toString();
+            row.cidr = query.value(4).toString();
+            row.cache = query.value(5).toLongLong();
+            row.cacheable = query.value(6).toString();
+            row.enabled = query.value(7).toInt() != 0;
+            rows.append(row);
+        });
+    if (!status)
+        return status.error();
     return rows;
 }
 

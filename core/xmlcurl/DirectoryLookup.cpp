@@ -109,10 +109,18 @@ DirectoryLookup DirectoryLookup::classify(const LookupForm &form)
     const QString action = form.value(QStringLiteral("action"));
     const QString purpose = form.value(QStringLiteral("purpose"));
     lookup.kind = action.isEmpty() ? purpose : action;
-    if (!action.isEmpty())
+    if (!action.isEmpty()) {
         lookup.unknownKind = !applyAction(action, lookup);
-    else if (!purpose.isEmpty())
+    } else if (!purpose.isEmpty()) {
         lookup.unknownKind = !isKnownPurpose(purpose);
+    } else {
+        // A user lookup without an action or purpose gets `vm-password`: mod_voicemail's
+        // vm_fsdb_auth_login API (FreeSWITCH 1.11.3-dev), the PIN check of voicemail web front
+        // ends, sends no action and accepts any PIN when the user it gets has no `vm-password`.
+        // Other callers without an action, such as mod_commands' user_data, then see the PIN
+        // too, as they do with static files.
+        lookup.allowedSecrets = {QStringLiteral("vm-password")};
+    }
     if (lookup.unknownKind) {
         lookup.allowedSecrets.clear();
         lookup.voicemailFallback = false;

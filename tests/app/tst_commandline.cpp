@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MPL-2.0
 // The fsdirector executable (FSD_APP_BINARY) run as a user would run it: --event with JSON or
-// standard input, the operator commands, --headless with its first-start admin and clean
-// shutdown on SIGTERM and SIGINT, the lock that refuses a second process, and a process killed
-// inside a bulk add that leaves none of the bulk behind.
+// standard input, the operator commands, and --headless with its first-start admin and clean
+// shutdown on SIGTERM and SIGINT. Also the lock that rejects a second process, and a process
+// killed inside a bulk add that leaves none of the bulk behind.
 
 #include "core/auth/PasswordHasher.h"
 #include "core/storage/Database.h"
@@ -538,8 +538,8 @@ void CommandLineTest::killedBulkAddLeavesNothing()
         QCOMPARE(scalar(*database, QStringLiteral("SELECT COUNT(*) FROM user_params")).toInt(), 1);
     }
 
-    // The killed process left its lock file; the next process takes it over and the same bulk
-    // runs through, so nothing of the first attempt was left half-written.
+    // The killed process left its lock file, which the next process takes over. The same bulk
+    // then runs through, so nothing of the first attempt was left half-written.
     const Run again = runApp(withDatabase({QStringLiteral("--event"),
                                            QStringLiteral(R"({"event": "[Users] Add_new_user", "data": {"id": 1, "name": "ext001", "bulk": 50}})")}));
     QVERIFY2(again.exitCode == 0, qPrintable(again.describe()));

@@ -360,7 +360,7 @@ void AuthenticationTest::tokenSurvivesRestart()
     QVERIFY(!token.isEmpty());
 
     // A new authenticator on the same database, as after a restart, finds the stored session
-    // and its role; only the SHA-256 of the token was stored.
+    // and its role. Only the SHA-256 of the token was stored.
     Authenticator restarted(m_fixture->database());
     restarted.setClock([this]() { return m_now; });
     m_now = Start + 3600;

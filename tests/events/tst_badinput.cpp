@@ -25,7 +25,7 @@ QString compact(const QJsonObject &object)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-// A valid request of every event that takes an id, with the key that holds the id.
+// A valid request of every event that takes an id, with the key that contains the id.
 struct IdEvent
 {
     QString event;
@@ -250,7 +250,8 @@ void BadInputTest::idOfWrongType_data()
     QTest::addColumn<QString>("idKey");
     QTest::addColumn<QString>("id");
 
-    // Ids are positive JSON integers; 1e300 is integral but beyond what a double holds exactly.
+    // Ids are positive JSON integers. 1e300 is integral but beyond the integers a double represents
+    // exactly.
     const QStringList badIds = {QStringLiteral("(missing)"), QStringLiteral(R"("1")"), QStringLiteral("1.5"), QStringLiteral("0"),
                                 QStringLiteral("-1"), QStringLiteral("null"), QStringLiteral("true"), QStringLiteral("{}"),
                                 QStringLiteral("[1]"), QStringLiteral("1e300")};
@@ -309,7 +310,7 @@ void BadInputTest::fieldOfWrongType_data()
         {QStringLiteral("[Gateways] Update_user_gateway_var"), QStringLiteral(R"({"variable": {"id": ${gatewayVar}, "name": "n", "value": "v"}})"),
          QStringLiteral("variable.value")},
     };
-    // Strings only, as DECISIONS.md settles: no numbers, booleans, null, objects or arrays.
+    // Names and values are strings only: no numbers, booleans, null, objects or arrays.
     for (const Field &field : nameFields) {
         for (const QString &value : {QStringLiteral("42"), QStringLiteral("true"), QStringLiteral("null"), QStringLiteral("{}"),
                                      QStringLiteral(R"(["a"])")}) {
@@ -468,7 +469,7 @@ void BadInputTest::invalidName_data()
             << QStringLiteral("[Users] Update_user_name") << QStringLiteral(R"({"id": ${user}})") << name;
     }
 
-    // mod_sofia only loads gateways named ^[A-Za-z0-9_.-]+$.
+    // Gateway names are limited to ^[A-Za-z0-9_.-]+$.
     const QStringList badGateways = {QStringLiteral("gw 1"), QStringLiteral("gw@1"), QStringLiteral("gw:1"), QStringLiteral("gw/1"),
                                      QStringLiteral("gwé"), QStringLiteral("gw+1"), QStringLiteral("gw#1")};
     for (const QString &name : badGateways) {

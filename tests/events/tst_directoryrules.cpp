@@ -335,8 +335,7 @@ void DirectoryRulesTest::changeAnnouncedAfterCommit()
 
 void DirectoryRulesTest::sharedGatewayNameReported()
 {
-    // mod_sofia loads only one gateway of a name, so the same name in another domain is
-    // allowed but logged.
+    // The same gateway name in another domain is allowed but logged as a warning.
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("GW1.*example\\.com")));
     const QJsonObject reply = m_fixture->call(QStringLiteral("[Gateways] Add_new_user_gateway"),
                                               {{QStringLiteral("id"), m_seeded.id(QStringLiteral("userOther"))},

@@ -31,7 +31,7 @@ struct ReplyCase
     // The request's data as JSON text; ${name} stands for a seeded id (SeededDirectory).
     QString data;
     Check check;
-    // Reply keys beyond the document's example that DECISIONS.md adds for this event.
+    // Keys this event's reply carries beyond the document's example.
     QSet<QString> extraKeys = {};
 };
 
@@ -53,14 +53,15 @@ QString key(qint64 id)
     return QString::number(id);
 }
 
-// Keys DECISIONS.md adds to every reply: user objects in lists carry number_alias, details
-// replies always carry both parameters and variables, user details show a non-numeric
-// cacheable, and replies echo request_id.
+// Keys any reply may carry beyond the document's examples: user objects in lists carry
+// number_alias, details replies always carry both parameters and variables, user details show
+// a non-numeric cacheable, and replies echo request_id.
 const QSet<QString> CommonExtraKeys = {QStringLiteral("number_alias"), QStringLiteral("parameters"),
                                        QStringLiteral("variables"), QStringLiteral("cacheable"),
                                        QStringLiteral("request_id")};
 
-// Example replies of the events that DECISIONS.md adds to the document.
+// Example replies of the events the document lacks. They reply like the rename events of users
+// and gateways, with `enabled` in `item`.
 QJsonObject addedEventExample(const QString &event)
 {
     if (event == QLatin1String("[Users][Switch] User")) {
@@ -558,7 +559,7 @@ QList<ReplyCase> gatewayCases()
              QCOMPARE(item.value(QLatin1String("name")).toString(), QStringLiteral("param1"));
              QCOMPARE(item.value(QLatin1String("value")).toString(), QStringLiteral("val1"));
              QCOMPARE(item.value(QLatin1String("enabled")).toBool(), true);
-             // DECISIONS.md: this reply also carries the gateway as `id`.
+             // Beyond the document's example, this reply also carries the gateway as `id`.
              QCOMPARE(reply.value(QLatin1String("id")).toInteger(), s.id(QStringLiteral("gateway")));
              compareAttribute(f, QStringLiteral("gateway_params"), item, s.id(QStringLiteral("gateway")), QStringLiteral("gateway_id"));
          },

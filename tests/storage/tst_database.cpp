@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QSqlQuery>
 #include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QTest>
@@ -56,6 +57,7 @@ private slots:
     void connectionSettings();
     void schemaCreatesEveryTable();
     void migrationsRunOnce();
+    void olderSchemaMigrated();
     void newerSchemaRefused();
     void unopenablePathReported();
     void readOnlyCloneCannotWrite();
@@ -64,6 +66,9 @@ private slots:
     void nestedTransactionJoinsOuter();
     void faultInjectorFailsChosenStatement();
     void faultAtCommitRollsBack();
+    void forEachRowReusesStatement();
+    void forEachRowNestedSameQuery();
+    void forEachRowFailures();
     void lockRefusesSecondOwner();
     void lockTakesOverStaleLock();
     void lockCreatesMissingFolder();
@@ -161,6 +166,28 @@ void DatabaseTest::migrationsRunOnce()
     QVERIFY(reopened);
     QCOMPARE(scalar(*reopened, QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), Schema::latestVersion());
     QCOMPARE(scalar(*reopened, QStringLiteral("SELECT name FROM domains")).toString(), QStringLiteral("kept.example"));
+}
+
+void DatabaseTest::olderSchemaMigrated()
+{
+    // Turn a new database back into one of schema version 1, with a row, then reopen it.
+    {
+        auto database = openAt(path());
+        QVERIFY(database);
+        QVERIFY(database->exec(QStringLiteral("INSERT INTO domains (name, name_key) VALUES ('old.example', 'old.example')")));
+        QVERIFY(database->exec(QStringLiteral("DELETE FROM schema_version WHERE version > 1")));
+        for (const char *index : {"domain_params_owner", "domain_vars_owner", "user_params_owner", "user_vars_owner",
+                                  "group_params_owner", "group_vars_owner", "gateway_params_owner", "gateway_vars_owner"}) {
+            QVERIFY(database->exec(QStringLiteral("DROP INDEX %1").arg(QLatin1String(index))));
+        }
+    }
+    auto reopened = openAt(path());
+    QVERIFY(reopened);
+    auto version = Schema::currentVersion(*reopened);
+    QVERIFY(version);
+    QCOMPARE(*version, Schema::latestVersion());
+    QCOMPARE(scalar(*reopened, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE '%_owner'")).toInt(), 8);
+    QCOMPARE(scalar(*reopened, QStringLiteral("SELECT name FROM domains")).toString(), QStringLiteral("old.example"));
 }
 
 void DatabaseTest::newerSchemaRefused()
@@ -310,6 +337,81 @@ void DatabaseTest::faultAtCommitRollsBack()
     QCOMPARE(scalar(*database, QStringLiteral("SELECT COUNT(*) FROM domains")).toInt(), 0);
 }
 
+namespace {
+
+QStringList domainNames(Database &database)
+{
+    QStringList names;
+    Status status = database.forEachRow(QStringLiteral("SELECT name FROM domains ORDER BY id"), {},
+                                        [&names](const QSqlQuery &row) { names.append(row.value(0).toString()); });
+    if (!status)
+        names.append(QStringLiteral("(failed)"));
+    return names;
+}
+
+} // namespace
+
+void DatabaseTest::forEachRowReusesStatement()
+{
+    auto database = openAt(path());
+    QVERIFY(database);
+    QCOMPARE(domainNames(*database), QStringList());
+
+    // Another connection writes between two runs of the kept statement: the second run must
+    // see the row, so the statement may not hold on to its first read snapshot.
+    auto writer = database->openClone(QUuid::createUuid().toString(), false);
+    QVERIFY(writer);
+    QVERIFY((*writer)->exec(QStringLiteral("INSERT INTO domains (name, name_key) VALUES ('a.example', 'a.example')")));
+    QCOMPARE(domainNames(*database), QStringList{QStringLiteral("a.example")});
+
+    // Different values through the same statement.
+    QVERIFY(database->exec(QStringLiteral("INSERT INTO domains (name, name_key) VALUES ('b.example', 'b.example')")));
+    for (const QString &name : {QStringLiteral("a.example"), QStringLiteral("b.example"), QStringLiteral("none")}) {
+        int rows = 0;
+        QVERIFY(database->forEachRow(QStringLiteral("SELECT name FROM domains WHERE name = ?"), {name},
+                                     [&rows](const QSqlQuery &) { ++rows; }));
+        QCOMPARE(rows, name == QLatin1String("none") ? 0 : 1);
+    }
+}
+
+void DatabaseTest::forEachRowNestedSameQuery()
+{
+    auto database = openAt(path());
+    QVERIFY(database);
+    for (const char *name : {"a", "b", "c"})
+        QVERIFY(database->exec(QStringLiteral("INSERT INTO domains (name, name_key) VALUES (?, ?)"), {QString::fromLatin1(name), QString::fromLatin1(name)}));
+
+    // Each outer row runs the same statement again; the inner run may not disturb the outer one.
+    const QString sql = QStringLiteral("SELECT name FROM domains WHERE name >= ? ORDER BY name");
+    QStringList pairs;
+    Status outer = database->forEachRow(sql, {QStringLiteral("a")}, [&](const QSqlQuery &row) {
+        const QString first = row.value(0).toString();
+        Status inner = database->forEachRow(sql, {first}, [&](const QSqlQuery &innerRow) {
+            pairs.append(first + innerRow.value(0).toString());
+        });
+        if (!inner)
+            pairs.append(QStringLiteral("(failed)"));
+    });
+    QVERIFY(outer);
+    QCOMPARE(pairs, (QStringList{"aa", "ab", "ac", "bb", "bc", "cc"}));
+}
+
+void DatabaseTest::forEachRowFailures()
+{
+    auto database = openAt(path());
+    QVERIFY(database);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Cannot prepare statement")));
+    Status bad = database->forEachRow(QStringLiteral("SELEC name FROM domains"), {}, [](const QSqlQuery &) {});
+    QVERIFY(!bad);
+    QCOMPARE(bad.error().error, Database::StorageFailure);
+
+    database->setFaultInjector([](const QString &sql) { return sql.contains(QLatin1String("FROM domains")); });
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Injected storage fault")));
+    QCOMPARE(domainNames(*database), QStringList{QStringLiteral("(failed)")});
+    database->setFaultInjector({});
+    QCOMPARE(domainNames(*database), QStringList());
+}
+
 void DatabaseTest::lockRefusesSecondOwner()
 {
     DatabaseLock first(path());
@@ -363,7 +465,7 @@ void DatabaseTest::lockCreatesMissingFolder()
     QVERIFY2(acquired, qPrintable(acquired ? QString() : acquired.error().detail));
     QVERIFY(QFileInfo::exists(nested + QStringLiteral(".lock")));
 
-    // A file where the folder should be cannot be worked around; the error says so.
+    // A file where the folder should be cannot be worked around, and the error names the cause.
     QFile blocker(m_folder->filePath(QStringLiteral("blocker")));
     QVERIFY(blocker.open(QIODevice::WriteOnly));
     blocker.close();

@@ -22,7 +22,8 @@ public:
         QStringList errors;
     };
 
-    // Parses the document at `path`. On failure errorString() says why and events() is empty.
+    // Parses the document at `path`. On failure errorString() returns the reason and
+    // eventNames() is empty.
     static ApiDocument load(const QString &path);
     // The document in the folder of the CMake cache variable FSD_SPEC_DIR.
     static ApiDocument loadFromSpecDir(const char *specDir);
@@ -41,14 +42,14 @@ private:
 
 // Compares the keys and JSON types of a reply with an example reply. The document's examples
 // fix keys and types, not values. Objects whose keys are all decimal ids are lists keyed by
-// row id: every entry of the reply must have the keys (and types) that all entries of the
-// example share, and a list that has entries in the example must have entries in the reply,
-// so that an empty list cannot pass for a correct one.
+// row id. Every entry of such a list in the reply must have the keys (and types) that all
+// entries of the example share. A list with entries in the example must have entries in the
+// reply too, so that an empty list cannot pass for a correct one.
 class JsonShape
 {
 public:
-    // Keys that a reply may carry beyond the example, as DECISIONS-style additions: a key
-    // name matches at any depth.
+    // Keys that a reply may carry beyond the example, such as fields the API decisions add. A
+    // key name matches at any depth.
     explicit JsonShape(QSet<QString> allowedExtraKeys = {});
 
     // Returns one line per difference, each naming the path ("domains/<id>/enabled").

@@ -33,7 +33,7 @@ public:
     DirectoryFixture(const DirectoryFixture &) = delete;
     DirectoryFixture &operator=(const DirectoryFixture &) = delete;
 
-    // False when the database could not be opened; errorString() says why.
+    // False when the database could not be opened; errorString() returns the reason.
     bool isValid() const { return m_error.isEmpty(); }
     QString errorString() const { return m_error; }
 

@@ -9,6 +9,20 @@ const QString Directory = QStringLiteral("directory");
 const QString DomainTag = QStringLiteral("domain");
 const QString NameKey = QStringLiteral("name");
 
+// switch_false (switch_utils.h): the words FreeSWITCH reads as false, and any number that is 0.
+bool switchFalse(const QString &value)
+{
+    static const QStringList words = {QStringLiteral("no"),       QStringLiteral("off"),
+                                      QStringLiteral("false"),    QStringLiteral("f"),
+                                      QStringLiteral("disabled"), QStringLiteral("inactive"),
+                                      QStringLiteral("disallow")};
+    if (words.contains(value, Qt::CaseInsensitive))
+        return true;
+    bool isNumber = false;
+    const double number = value.toDouble(&isNumber);
+    return isNumber && int(number) == 0;
+}
+
 } // namespace
 
 QList<QPair<QString, QString>> FreeSwitchDouble::UserResult::params() const
@@ -199,6 +213,30 @@ FreeSwitchDouble::UserResult FreeSwitchDouble::voicemailLookup(const QString &id
     params.add(QStringLiteral("action"), QStringLiteral("voicemail-lookup"));
     return locateUserMerged(QStringLiteral("id:number-alias"), id, domain,
                             QStringLiteral("127.0.0.1"), params);
+}
+
+bool FreeSwitchDouble::voicemailApiLogin(const QString &id, const QString &domain,
+                                         const QString &pin) const
+{
+    FreeSwitchEvent params(FreeSwitchEvent::Type::General);
+    const UserResult result = locateUserMerged(QStringLiteral("id:number-alias"), id, domain,
+                                               QString(), params);
+    if (!result.found)
+        return false;
+    bool enabled = true;
+    QString storedPin;
+    for (const auto &[name, value] : result.params()) {
+        if (name.isEmpty() || value.isEmpty())
+            continue;
+        if (name.compare(QLatin1String("vm-enabled"), Qt::CaseInsensitive) == 0)
+            enabled = !switchFalse(value);
+        else if (name.compare(QLatin1String("vm-password"), Qt::CaseInsensitive) == 0)
+            storedPin = value;
+    }
+    if (!enabled)
+        return false;
+    // mod_voicemail compares with strcasecmp, and accepts any PIN when no PIN is stored.
+    return storedPin.isEmpty() || storedPin.compare(pin, Qt::CaseInsensitive) == 0;
 }
 
 FreeSwitchDouble::UserResult FreeSwitchDouble::jsonRpcAuthenticate(const QString &user,

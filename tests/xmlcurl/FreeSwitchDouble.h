@@ -88,6 +88,10 @@ public:
     QString messageCountId(const QString &id, const QString &domain) const;
     // mod_voicemail's check (voicemail-lookup) of a mailbox.
     UserResult voicemailLookup(const QString &id, const QString &domain) const;
+    // mod_voicemail's vm_fsdb_auth_login API, the PIN check of voicemail web front ends: a
+    // lookup without an action. Returns true when `pin` logs in, with no PIN stored in its
+    // voicemail_prefs table and allow-empty-password-auth at its default, true.
+    bool voicemailApiLogin(const QString &id, const QString &domain, const QString &pin) const;
     // mod_verto login (jsonrpc-authenticate).
     UserResult jsonRpcAuthenticate(const QString &user, const QString &domain) const;
     // mod_event_socket's userauth (event_socket_auth), unmerged.

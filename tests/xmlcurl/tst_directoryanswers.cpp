@@ -119,6 +119,7 @@ private slots:
     void emptyPasswordIsDenied();
     void operatorAllowEmptyPasswordIsKept();
     void voicemailFallsBackToPassword();
+    void voicemailApiLoginChecksPin();
     void cacheableUserGetsEverySecret();
     void groupCallDialsMembers();
     void networkListReadsCidrs();
@@ -528,7 +529,7 @@ void DirectoryAnswersTest::secretsPerLookup_data()
     QTest::newRow("user_call") << "user_call" << QStringList();
     QTest::newRow("message-count") << "message-count" << QStringList();
     QTest::newRow("skinny-auth") << "skinny-auth" << QStringList();
-    QTest::newRow("no action") << "" << QStringList();
+    QTest::newRow("no action") << "" << QStringList{QStringLiteral("vm-password")};
 }
 
 void DirectoryAnswersTest::secretsPerLookup()
@@ -639,6 +640,17 @@ void DirectoryAnswersTest::voicemailFallsBackToPassword()
     QVERIFY(withPin.found);
     QVERIFY(!withPin.param(QStringLiteral("password")));
     QCOMPARE(withPin.param(QStringLiteral("vm-password")), QStringLiteral("vm-password-value"));
+}
+
+void DirectoryAnswersTest::voicemailApiLoginChecksPin()
+{
+    const QString domain = QStringLiteral("127.0.0.1");
+    QVERIFY(m_freeswitch->voicemailApiLogin(QStringLiteral("1001"), domain,
+                                            QStringLiteral("1001")));
+    QVERIFY(!m_freeswitch->voicemailApiLogin(QStringLiteral("1001"), domain,
+                                             QStringLiteral("0000")));
+    QVERIFY(!m_freeswitch->voicemailApiLogin(QStringLiteral("1099"), domain,
+                                             QStringLiteral("1099")));
 }
 
 void DirectoryAnswersTest::cacheableUserGetsEverySecret()

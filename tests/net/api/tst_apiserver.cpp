@@ -96,6 +96,7 @@ private slots:
     void httpStatusCodes();
     void webSocketRepliesKeepOrder();
     void pushesReachOtherClientsOnly();
+    void viewerPushesMaskSecrets();
     void badWebSocketInput();
     void oversizedHttpBodyKeepsConnection();
     void unfinishedHeaderDoesNotBlockOthers();
@@ -310,6 +311,37 @@ void tst_ApiServer::pushesReachOtherClientsOnly()
     QVERIFY(b.waitForPushes(2));
     QCOMPARE(b.pushes().at(1).value("MessageType").toString(), QStringLiteral("[Domains][Add] Domain"));
     QVERIFY(findIdByName(b.pushes().at(1), "http.example") > 0);
+}
+
+void tst_ApiServer::viewerPushesMaskSecrets()
+{
+    auto fixture = startFixture();
+    QVERIFY(fixture);
+    WebSocketTestClient admin, viewer;
+    QVERIFY(admin.open(webSocketUrl(*fixture)));
+    QVERIFY(viewer.open(webSocketUrl(*fixture)));
+    const auto adminLogin = admin.request(apiRequest("login", {{"login", "admin"}, {"password", "admin-password"}}));
+    QVERIFY(adminLogin);
+    admin.token = adminLogin->value("token").toString();
+    const auto viewerLogin = viewer.request(apiRequest("login", {{"login", "viewer"}, {"password", "viewer-password"}}));
+    QVERIFY(viewerLogin);
+    QCOMPARE(viewerLogin->value("role").toString(), QStringLiteral("viewer"));
+    viewer.token = viewerLogin->value("token").toString();
+
+    const auto domain = admin.request(apiRequest("[Domains][Add] Domain", {{"name", "mask.example"}}, admin.token));
+    QVERIFY(domain);
+    const qint64 domainId = findIdByName(*domain, "mask.example");
+    QVERIFY(domainId > 0);
+    const auto param = admin.request(apiRequest("[Domains] New_domain_param",
+                                                {{"id", domainId}, {"name", "password"}, {"value", "s3cret-value"}},
+                                                admin.token));
+    QVERIFY(param);
+    QVERIFY2(toJson(*param).contains("s3cret-value"), toJson(*param).constData());
+
+    QVERIFY(viewer.waitForPushes(2));
+    const QByteArray pushed = toJson(viewer.pushes().at(1));
+    QVERIFY2(!pushed.contains("s3cret-value"), pushed.constData());
+    QVERIFY2(pushed.contains("********"), pushed.constData());
 }
 
 void tst_ApiServer::badWebSocketInput()
