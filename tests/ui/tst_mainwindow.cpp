@@ -14,6 +14,7 @@
 #include "ui/ApiEvents.h"
 #include "ui/AttributeEditor.h"
 #include "ui/BulkAddUsersDialog.h"
+#include "ui/Desktop.h"
 #include "ui/DetailPane.h"
 #include "ui/DirectoryClient.h"
 #include "ui/DirectoryTreeModel.h"
@@ -28,6 +29,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -37,6 +39,7 @@
 #include <QFile>
 #include <QSpinBox>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace fsd;
@@ -63,6 +66,7 @@ private slots:
     void importFromFreeSwitchThroughDialog();
     void statusBarShowsRunningServers();
     void importUsersIntoDomain();
+    void desktopEntryPointRunsWindow();
 
 private:
     // Waits until the replies to every request sent so far were applied. The channel keeps the
@@ -703,6 +707,27 @@ void MainWindowTest::importUsersIntoDomain()
                  .data()
                  .toString(),
              QStringLiteral("71"));
+}
+
+// runDesktop(), as app/main.cpp calls it: a window on the service's directory that names it
+// in the status bar, until the window closes.
+void MainWindowTest::desktopEntryPointRunsWindow()
+{
+    m_window->hide();
+    QString shownLocation;
+    QTimer::singleShot(0, this, [&shownLocation]() {
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            auto *window = qobject_cast<ui::MainWindow *>(widget);
+            if (!window || !window->isVisible())
+                continue;
+            shownLocation = window->findChild<QLabel *>(QStringLiteral("locationLabel"))->text();
+            window->close();
+        }
+    });
+    const int code = ui::runDesktop(*m_directory->service, nullptr,
+                                    m_directory->folder.filePath(QStringLiteral("gui.ini")));
+    QCOMPARE(code, 0);
+    QVERIFY2(shownLocation.contains(m_directory->service->location()), qPrintable(shownLocation));
 }
 
 QTEST_MAIN(MainWindowTest)
