@@ -156,6 +156,34 @@
     </message>
 </context>
 <context>
+    <name>fsd::ui::ConnectDialog</name>
+    <message>
+        <location filename="../ui/ConnectDialog.cpp" line="18"/>
+        <source>Connect to Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectDialog.cpp" line="28"/>
+        <source>Server URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectDialog.cpp" line="29"/>
+        <source>Login:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectDialog.cpp" line="30"/>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectDialog.cpp" line="31"/>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fsd::ui::DetailPane</name>
     <message>
         <location filename="../ui/DetailPane.cpp" line="37"/>
@@ -601,29 +629,29 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="101"/>
+        <location filename="../ui/MainWindow.cpp" line="105"/>
         <source>&lt;b&gt;Directory&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="108"/>
+        <location filename="../ui/MainWindow.cpp" line="112"/>
         <source>&lt;b&gt;Groups&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="180"/>
+        <location filename="../ui/MainWindow.cpp" line="189"/>
         <source>Loading the directory failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="259"/>
-        <location filename="../ui/MainWindow.cpp" line="284"/>
+        <location filename="../ui/MainWindow.cpp" line="268"/>
+        <location filename="../ui/MainWindow.cpp" line="293"/>
         <source>Domain %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="260"/>
-        <location filename="../ui/MainWindow.cpp" line="285"/>
+        <location filename="../ui/MainWindow.cpp" line="269"/>
+        <location filename="../ui/MainWindow.cpp" line="294"/>
         <source>%n user(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -631,38 +659,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="261"/>
-        <location filename="../ui/MainWindow.cpp" line="276"/>
+        <location filename="../ui/MainWindow.cpp" line="270"/>
+        <location filename="../ui/MainWindow.cpp" line="285"/>
         <source>, disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="266"/>
+        <location filename="../ui/MainWindow.cpp" line="275"/>
         <source>User %1@%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="267"/>
+        <location filename="../ui/MainWindow.cpp" line="276"/>
         <source>Disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="274"/>
+        <location filename="../ui/MainWindow.cpp" line="283"/>
         <source>Gateway %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="275"/>
+        <location filename="../ui/MainWindow.cpp" line="284"/>
         <source>Gateway of user %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="290"/>
+        <location filename="../ui/MainWindow.cpp" line="299"/>
         <source>Expand the group to load its members.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="291"/>
+        <location filename="../ui/MainWindow.cpp" line="300"/>
         <source>%n member(s).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -670,105 +698,105 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="293"/>
+        <location filename="../ui/MainWindow.cpp" line="302"/>
         <source>Group %1 in %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="295"/>
+        <location filename="../ui/MainWindow.cpp" line="304"/>
         <source>Drag users from the Directory tree onto the group, or use Add members.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="302"/>
+        <location filename="../ui/MainWindow.cpp" line="311"/>
         <source>Member %1 of group %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="303"/>
+        <location filename="../ui/MainWindow.cpp" line="312"/>
         <source>Select the user in the Directory tree to edit it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="418"/>
+        <location filename="../ui/MainWindow.cpp" line="427"/>
         <source>No directory open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="420"/>
+        <location filename="../ui/MainWindow.cpp" line="429"/>
         <source>Remote directory: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="422"/>
+        <location filename="../ui/MainWindow.cpp" line="431"/>
         <source>Local directory: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="426"/>
+        <location filename="../ui/MainWindow.cpp" line="435"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="426"/>
+        <location filename="../ui/MainWindow.cpp" line="435"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="429"/>
+        <location filename="../ui/MainWindow.cpp" line="438"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="432"/>
+        <location filename="../ui/MainWindow.cpp" line="441"/>
         <source>Disconnected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="438"/>
+        <location filename="../ui/MainWindow.cpp" line="447"/>
         <source>API server: listening on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="439"/>
+        <location filename="../ui/MainWindow.cpp" line="448"/>
         <source>API server: off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="441"/>
+        <location filename="../ui/MainWindow.cpp" line="450"/>
         <source>FreeSWITCH lookups: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="443"/>
+        <location filename="../ui/MainWindow.cpp" line="452"/>
         <source>server error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="450"/>
+        <location filename="../ui/MainWindow.cpp" line="459"/>
         <source>%1 – fsdirector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="451"/>
-        <location filename="../ui/MainWindowTransfers.cpp" line="50"/>
+        <location filename="../ui/MainWindow.cpp" line="460"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="51"/>
         <source>fsdirector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="458"/>
+        <location filename="../ui/MainWindow.cpp" line="467"/>
         <source>FreeSWITCH fetches its directory from this fsdirector at %1. After quitting, registrations and calls that need a directory lookup fail until fsdirector runs again.
 
 Quit anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="462"/>
+        <location filename="../ui/MainWindow.cpp" line="471"/>
         <source>Quit fsdirector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="462"/>
+        <location filename="../ui/MainWindow.cpp" line="471"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -824,87 +852,92 @@ Quit anyway?</source>
     </message>
     <message>
         <location filename="../ui/MainWindowActions.cpp" line="61"/>
+        <source>Import Users from XML…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="63"/>
         <source>Add &amp;Gateway…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="64"/>
+        <location filename="../ui/MainWindowActions.cpp" line="66"/>
         <source>Add G&amp;roup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="67"/>
+        <location filename="../ui/MainWindowActions.cpp" line="69"/>
         <source>Add &amp;Members…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="69"/>
+        <location filename="../ui/MainWindowActions.cpp" line="71"/>
         <source>Remove from Group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="72"/>
+        <location filename="../ui/MainWindowActions.cpp" line="74"/>
         <source>&amp;Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="74"/>
-        <location filename="../ui/MainWindowActions.cpp" line="201"/>
+        <location filename="../ui/MainWindowActions.cpp" line="76"/>
+        <location filename="../ui/MainWindowActions.cpp" line="205"/>
         <source>Disa&amp;ble</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="76"/>
+        <location filename="../ui/MainWindowActions.cpp" line="78"/>
         <source>&amp;Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="79"/>
+        <location filename="../ui/MainWindowActions.cpp" line="81"/>
         <source>&amp;Find Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="81"/>
+        <location filename="../ui/MainWindowActions.cpp" line="83"/>
         <source>Re&amp;load</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="84"/>
+        <location filename="../ui/MainWindowActions.cpp" line="86"/>
         <source>&amp;About fsdirector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="89"/>
+        <location filename="../ui/MainWindowActions.cpp" line="91"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="101"/>
+        <location filename="../ui/MainWindowActions.cpp" line="103"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="109"/>
+        <location filename="../ui/MainWindowActions.cpp" line="111"/>
         <source>&amp;Directory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="115"/>
+        <location filename="../ui/MainWindowActions.cpp" line="118"/>
         <source>&amp;Groups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="120"/>
+        <location filename="../ui/MainWindowActions.cpp" line="123"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="126"/>
+        <location filename="../ui/MainWindowActions.cpp" line="129"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="201"/>
+        <location filename="../ui/MainWindowActions.cpp" line="205"/>
         <source>Ena&amp;ble</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1080,59 +1113,149 @@ Quit anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowImport.cpp" line="14"/>
-        <location filename="../ui/MainWindowImport.cpp" line="18"/>
-        <source>Reading XML files needs the XML import of this build, which is not available yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="48"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="49"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="70"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="71"/>
         <source>Import from FreeSWITCH</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="85"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="86"/>
         <source>Choose the file to write.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="95"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="96"/>
         <source>Export XML</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="96"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="97"/>
         <source>Writing %1 failed: %2. Choose another file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="100"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="101"/>
         <source>Exported the directory to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../ui/MainWindowTransfers.cpp" line="115"/>
+        <source>Import users into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../ui/MainWindowTransfers.cpp" line="116"/>
-        <source>Connect to Server</source>
+        <source>XML files (*.xml);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="117"/>
-        <source>This build cannot connect to a remote fsdirector yet.</source>
+        <location filename="../ui/MainWindowTransfers.cpp" line="121"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="129"/>
+        <source>Import Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="127"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="122"/>
+        <source>Reading %1 failed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowTransfers.cpp" line="142"/>
         <source>About fsdirector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="128"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="143"/>
         <source>&lt;p&gt;&lt;b&gt;fsdirector %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Administration tool for the FreeSWITCH directory.&lt;/p&gt;&lt;p&gt;Licensed under the Mozilla Public License 2.0.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowImport.cpp" line="64"/>
+        <source>Check XML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowImport.cpp" line="64"/>
+        <source>Import XML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowImport.cpp" line="67"/>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowImport.cpp" line="75"/>
+        <source>Import cancelled; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowImport.cpp" line="91"/>
+        <source>Importing into %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowImport.cpp" line="123"/>
+        <source>Import finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowRemote.cpp" line="42"/>
+        <source>&quot;%1&quot; is not a server URL. Write ws://host:port/ws, or wss://host:port/ws for a server with TLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowRemote.cpp" line="78"/>
+        <source>Connected to %1 as %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowRemote.cpp" line="97"/>
+        <source>Connecting failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowRemote.cpp" line="103"/>
+        <source>Connection lost: %1. Reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowRemote.cpp" line="110"/>
+        <source>Not connected: the server&apos;s certificate was not trusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowRemote.cpp" line="128"/>
+        <source>The server %1 presents a certificate that this computer does not trust (issued to &quot;%2&quot;).
+
+Its SHA-256 fingerprint is:
+%3
+
+Compare it with the fingerprint of the server&apos;s certificate. Trust it for this server from now on?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowRemote.cpp" line="132"/>
+        <source>Untrusted certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowRemote.cpp" line="132"/>
+        <source>Trust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowRemote.cpp" line="146"/>
+        <source>Log In Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowRemote.cpp" line="147"/>
+        <source>The session on %1 ended. Log in again to continue; until then the window shows the directory as it was.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

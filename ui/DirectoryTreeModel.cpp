@@ -51,7 +51,7 @@ void DirectoryTreeModel::applyMessage(const QJsonObject &message)
         syncUsers(objectAt(message, "directory_users"), true);
     } else if (type == Events::GetGateways) {
         // Its `directory_users` repeats every user of `[Users] Get_users`, which the window
-        // requests first; only gateways of users already in the tree are taken.
+        // requests first, so only the gateways of users already in the tree are taken.
         syncDomains(domains, true);
         syncGateways(objectAt(message, "user_gateways"));
     } else if (type == Events::AddDomain || type == Events::RenameDomain

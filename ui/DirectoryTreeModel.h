@@ -28,7 +28,7 @@ public:
         ChildCountRole,
     };
 
-    // What the window needs to know about one item, for confirmations and actions.
+    // Summary of one item for the window's confirmations and actions.
     struct ItemInfo
     {
         bool valid = false;
@@ -71,8 +71,8 @@ private:
     {
         int sipRegistrations = 0;
     };
-    // The live registration fields are those of `[Users] Get_users`; `hasLiveState` is false
-    // until a message carried them.
+    // The live registration fields are those of `[Users] Get_users`. `hasLiveState` stays
+    // false until a message carried them.
     struct UserNode : Node
     {
         QString numberAlias;

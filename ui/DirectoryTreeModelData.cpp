@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MPL-2.0
-// How DirectoryTreeModel presents its items: columns, roles, icons and tool tips.
+// Presentation of DirectoryTreeModel's items: columns, roles, icons and tool tips.
 #include "ui/DirectoryTreeModel.h"
 
 #include "ui/Icons.h"

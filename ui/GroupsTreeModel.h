@@ -47,8 +47,8 @@ public:
     ~GroupsTreeModel() override;
 
     void applyMessage(const QJsonObject &message);
-    // Applies a `[Groups] Get_group_users` reply for `groupId`; an error reply lets a later
-    // fetchMore() ask again.
+    // Applies a `[Groups] Get_group_users` reply for `groupId`. After an error reply, a later
+    // fetchMore() requests the members again.
     void setGroupMembers(qint64 groupId, const QJsonObject &reply);
     // Emits membersRequested() for every group whose members were loaded, to refresh them
     // after a reconnection or an import; groups not loaded yet stay lazy.

@@ -12,8 +12,8 @@ class QVBoxLayout;
 namespace fsd::ui {
 
 // Base of the dialogs whose OK sends a request. OK emits submitted() and leaves the dialog
-// open while the owner sends the request. On success the owner calls finish(); on failure it
-// calls showError() with the server's message, which appears under the fields so that the
+// open while the owner sends the request. On success the owner calls finish(). On failure it
+// calls showError() with the server's message, which appears under the fields, so the
 // operator can correct them.
 class RequestDialog : public QDialog
 {

@@ -58,7 +58,7 @@ protected:
         bool enabled = true;
         Node *parent = nullptr;
         std::vector<std::unique_ptr<Node>> children;
-        // children[0, exposed) are visible to views; the rest wait for fetchMore().
+        // children[0, exposed) are visible to views, and the rest wait for fetchMore().
         int exposed = 0;
         // False while the children still have to be requested from the server.
         bool childrenLoaded = true;

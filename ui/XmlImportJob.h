@@ -22,12 +22,12 @@ class XmlImportJob : public QObject
 public:
     struct Outcome
     {
-        // Why reading failed, naming the file and line; empty on success.
+        // Reason reading failed, naming the file and line, or empty on success.
         QString error;
         // The flattened document: no includes, every $${name} expanded.
         QString xml;
-        // What the files contain, as the API's report object (counts of the items read,
-        // warnings by file and line).
+        // Summary of the files as the API's report object: counts of the items read and
+        // warnings by file and line.
         QJsonObject report;
     };
 

@@ -18,7 +18,7 @@ using fsd::ui::DirectoryTreeModel;
 
 namespace {
 
-// `[Users] Get_users` shaped like the API document's example: three domains, users in one.
+// `[Users] Get_users` with the reply fields of the API: three domains, users in one.
 QJsonObject usersReply()
 {
     return json(R"({

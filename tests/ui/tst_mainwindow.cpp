@@ -471,8 +471,8 @@ void MainWindowTest::quitAsksWhileServingLookups()
 }
 
 // Imports FreeSWITCH's sample conf/ folder through Import XML: first a check that stores
-// nothing, then the import, with a variable for the domain name (vars.xml sets it from
-// local_ip_v4, which only a running FreeSWITCH knows).
+// nothing, then the import. The domain name is supplied as a variable, because vars.xml sets
+// it from local_ip_v4, which FreeSWITCH computes at run time.
 void MainWindowTest::vanillaImportThroughDialog()
 {
     trigger("importXmlAction");
@@ -608,7 +608,7 @@ void MainWindowTest::exportWritesFile()
 }
 
 // Imports the directory of a running FreeSWITCH (a test double speaking the Event Socket
-// protocol) through the dialog; a wrong password shows the error next to the fields.
+// protocol) through the dialog. A wrong password shows the error next to the fields.
 void MainWindowTest::importFromFreeSwitchThroughDialog()
 {
     const QByteArray answer =

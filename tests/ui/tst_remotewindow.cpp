@@ -267,7 +267,7 @@ void RemoteWindowTest::untrustedCertificateIsConfirmedOnce()
     window.setSettingsFile(settingsFile);
     window.show();
 
-    // Declined: not connected, and the dialog says why.
+    // Declined: not connected, and the dialog shows the reason.
     answers->confirmations = {false};
     connectWindow(window, url);
     QTRY_COMPARE_WITH_TIMEOUT(answers->questions.size(), 1, 20000);
@@ -296,8 +296,8 @@ void RemoteWindowTest::untrustedCertificateIsConfirmedOnce()
     QVERIFY(secondAnswers->questions.isEmpty());
 }
 
-// When the channel reports that the server ended the session, the window asks for the
-// password again and resumes with a new login.
+// When the channel reports that the server ended the session, the window opens a login
+// dialog and resumes with the new login.
 void RemoteWindowTest::newLoginAfterTokenEnds()
 {
     QVERIFY(startServer());
