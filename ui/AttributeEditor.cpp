@@ -3,6 +3,7 @@
 
 #include "ui/AttributeItemDelegate.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
@@ -80,6 +81,12 @@ AttributeEditor::AttributeEditor(const QString &title, bool hasDirection, QWidge
     layout->addLayout(addRow);
     layout->addWidget(m_error);
     layout->addLayout(buttons);
+
+    auto *removeShortcut = new QAction(tr("Remove"), m_view);
+    removeShortcut->setShortcut(QKeySequence::Delete);
+    removeShortcut->setShortcutContext(Qt::WidgetShortcut);
+    m_view->addAction(removeShortcut);
+    connect(removeShortcut, &QAction::triggered, this, &AttributeEditor::requestRemove);
 
     connect(m_add, &QPushButton::clicked, this, &AttributeEditor::requestAdd);
     connect(m_newName, &QLineEdit::returnPressed, this, &AttributeEditor::requestAdd);

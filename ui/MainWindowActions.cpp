@@ -84,6 +84,18 @@ void MainWindow::createActions()
               &MainWindow::refresh)
         ->setIcon(style->standardIcon(QStyle::SP_BrowserReload));
     addAction(QStringLiteral("aboutAction"), tr("&About fsdirector"), {}, &MainWindow::showAbout);
+
+    // Rename, enable/disable and delete act on the trees' selection, so their keys work only
+    // while a tree has the focus. Elsewhere F2 and Delete keep their meaning, such as editing
+    // or removing a row of a parameter table.
+    for (const char *name : {"renameAction", "toggleEnabledAction", "deleteAction",
+                             "removeMembersAction"}) {
+        QAction *treeAction = action(QString::fromLatin1(name));
+        QMainWindow::removeAction(treeAction);
+        treeAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_directoryView->addAction(treeAction);
+        m_groupsView->addAction(treeAction);
+    }
 }
 
 void MainWindow::createMenus()

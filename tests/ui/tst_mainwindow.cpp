@@ -38,6 +38,7 @@
 #include <QPushButton>
 #include <QFile>
 #include <QSpinBox>
+#include <QTableView>
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
@@ -67,6 +68,7 @@ private slots:
     void statusBarShowsRunningServers();
     void importUsersIntoDomain();
     void desktopEntryPointRunsWindow();
+    void deleteKeyActsOnFocusedWidget();
 
 private:
     // Waits until the replies to every request sent so far were applied. The channel keeps the
@@ -728,6 +730,48 @@ void MainWindowTest::desktopEntryPointRunsWindow()
                                     m_directory->folder.filePath(QStringLiteral("gui.ini")));
     QCOMPARE(code, 0);
     QVERIFY2(shownLocation.contains(m_directory->service->location()), qPrintable(shownLocation));
+}
+
+// Delete in a tree deletes the tree's item (after a confirmation); Delete in a parameter table
+// removes the table's row and leaves the tree alone.
+void MainWindowTest::deleteKeyActsOnFocusedWidget()
+{
+    trigger("addDomainAction");
+    auto *dialog = openDialog<ui::NameDialog>();
+    dialog->nameEdit()->setText(QStringLiteral("keys.example"));
+    submit(dialog);
+    trigger("addUserAction");
+    dialog = openDialog<ui::NameDialog>();
+    dialog->nameEdit()->setText(QStringLiteral("1000"));
+    submit(dialog);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+
+    // The new user is selected and its password shown in the parameter table.
+    ui::AttributeEditor *parameters = m_window->detailPane()->parameterEditor();
+    QCOMPARE(parameters->model()->rowCount(), 1);
+    parameters->view()->setFocus();
+    parameters->view()->setCurrentIndex(parameters->model()->index(0, 0));
+    QTest::keyClick(parameters->view(), Qt::Key_Delete);
+    flush();
+    QCOMPARE(parameters->model()->rowCount(), 0);
+    QVERIFY(m_prompter->questions.isEmpty());
+    QCOMPARE(m_window->directoryModel()->rowCount(), 1);
+
+    m_prompter->confirmations = {false};
+    m_window->directoryView()->setFocus();
+    QTest::keyClick(m_window->directoryView(), Qt::Key_Delete);
+    QCOMPARE(m_prompter->questions.size(), 1);
+    QVERIFY2(m_prompter->questions.first().contains(QStringLiteral("Delete user 1000")),
+             qPrintable(m_prompter->questions.first()));
+    flush();
+    QCOMPARE(m_window->directoryModel()->itemInfo(DirectoryTreeModel::DomainItem,
+                                                  m_window->directoryModel()
+                                                      ->index(0, 0)
+                                                      .data(DirectoryTreeModel::IdRole)
+                                                      .toLongLong())
+                 .childCount,
+             1);
 }
 
 QTEST_MAIN(MainWindowTest)
