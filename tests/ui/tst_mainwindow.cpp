@@ -13,6 +13,7 @@
 #include "ui/AddMembersDialog.h"
 #include "ui/ApiEvents.h"
 #include "ui/AttributeEditor.h"
+#include "ui/AttributeTableModel.h"
 #include "ui/BulkAddUsersDialog.h"
 #include "ui/Desktop.h"
 #include "ui/DetailPane.h"
@@ -91,6 +92,7 @@ private:
     std::unique_ptr<QAbstractItemModelTester> m_directoryTester;
     std::unique_ptr<QAbstractItemModelTester> m_filterTester;
     std::unique_ptr<QAbstractItemModelTester> m_groupsTester;
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_tableTesters;
 };
 
 void MainWindowTest::init()
@@ -106,6 +108,12 @@ void MainWindowTest::init()
     m_directoryTester = std::make_unique<QAbstractItemModelTester>(m_window->directoryModel(), mode);
     m_filterTester = std::make_unique<QAbstractItemModelTester>(m_window->filterModel(), mode);
     m_groupsTester = std::make_unique<QAbstractItemModelTester>(m_window->groupsModel(), mode);
+    // The parameter and variable tables of the detail pane.
+    const QList<ui::AttributeTableModel *> tables =
+        m_window->findChildren<ui::AttributeTableModel *>();
+    QCOMPARE(tables.size(), 3);
+    for (ui::AttributeTableModel *table : tables)
+        m_tableTesters.push_back(std::make_unique<QAbstractItemModelTester>(table, mode));
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     flush();
@@ -116,6 +124,7 @@ void MainWindowTest::cleanup()
     m_directoryTester.reset();
     m_filterTester.reset();
     m_groupsTester.reset();
+    m_tableTesters.clear();
     m_window.reset();
     m_directory.reset();
 }

@@ -9,7 +9,9 @@
 #include "ui/ConnectDialog.h"
 #include "ui/DirectoryClient.h"
 #include "ui/DirectoryTreeModel.h"
+#include "ui/GroupsTreeModel.h"
 #include "ui/MainWindow.h"
+#include "ui/UserFilterProxyModel.h"
 #include "ui/NameDialog.h"
 
 #include <QAbstractItemModelTester>
@@ -143,8 +145,10 @@ void RemoteWindowTest::twoClientsSeeEachOther()
     ScriptedPrompter *answers = prompter.get();
     window.setPrompter(std::move(prompter));
     window.setSettingsFile(m_folder.filePath(QStringLiteral("gui.ini")));
-    QAbstractItemModelTester tester(window.directoryModel(),
-                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto mode = QAbstractItemModelTester::FailureReportingMode::QtTest;
+    QAbstractItemModelTester tester(window.directoryModel(), mode);
+    QAbstractItemModelTester filterTester(window.filterModel(), mode);
+    QAbstractItemModelTester groupsTester(window.groupsModel(), mode);
     window.show();
 
     window.action(QStringLiteral("connectAction"))->trigger();

@@ -5,6 +5,8 @@
 #include "tests/ui/LocalDirectory.h"
 #include "tests/ui/ModelTestHelpers.h"
 #include "ui/ApiEvents.h"
+#include "ui/AttributeTableModel.h"
+#include "ui/UserFilterProxyModel.h"
 #include "ui/DetailPane.h"
 #include "ui/DirectoryClient.h"
 #include "ui/DirectoryTreeModel.h"
@@ -61,6 +63,13 @@ void ScreenshotTest::vanillaDirectory()
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester groupsTester(window.groupsModel(),
                                           QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester filterTester(window.filterModel(),
+                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> tableTesters;
+    for (ui::AttributeTableModel *table : window.findChildren<ui::AttributeTableModel *>()) {
+        tableTesters.push_back(std::make_unique<QAbstractItemModelTester>(
+            table, QAbstractItemModelTester::FailureReportingMode::QtTest));
+    }
     ui::LocalServerStatus status;
     status.apiListening = true;
     status.apiAddress = QStringLiteral("127.0.0.1:8080");
