@@ -164,10 +164,12 @@ int runGui(QApplication &app, DirectoryService &service, const AppSettings &sett
     window.setLocalServerStatus(
         ui::LocalServerStatus::of(serverError.isEmpty() ? &servers : nullptr, serverError));
     window.show();
+    // A signal ends the process without the window's quit confirmation: exit() skips the
+    // close events that QGuiApplication::quit() sends first.
     SignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app, [&](int number) {
         err << "fsdirector: received signal " << number << ", closing the database." << Qt::endl;
-        app.quit();
+        QCoreApplication::exit(0);
     });
     const int code = app.exec();
     servers.stop();
