@@ -7,10 +7,16 @@
 #include "core/app/XmlCommands.h"
 #include "core/auth/Authenticator.h"
 #include "core/events/Dispatcher.h"
+#include "core/events/LocalEventChannel.h"
+#include "ui/LocalServerStatus.h"
+#include "ui/MainWindow.h"
+#include "ui/Translations.h"
 #include "core/xmlcurl/FreeSwitchConfigPrinter.h"
 #include "core/xmlcurl/XmlCurlServerConfig.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+#include <QMessageBox>
 #include <QFile>
 #include <QJsonDocument>
 #include <QTextStream>
@@ -133,24 +139,73 @@ int runHeadless(QCoreApplication &app, DirectoryService &service, const AppSetti
     return code;
 }
 
+// The desktop window on the local database, with the API and mod_xml_curl servers beside it.
+int runGui(QApplication &app, DirectoryService &service, const AppSettings &settings,
+           const QString &settingsFile, QTextStream &err)
+{
+    ui::installTranslations(app);
+    Status admin;
+    service.runOnServiceThread([&]() {
+        admin = OperatorCommands::ensureInitialAdmin(*service.authenticator(), false, err);
+    });
+    if (!admin)
+        err << "fsdirector: cannot create the first operator: " << admin.error().detail << Qt::endl;
+
+    NetworkServices servers(service);
+    QString serverError;
+    if (Status started = servers.start(settings); !started) {
+        serverError = started.error().detail;
+        err << "fsdirector: " << serverError << Qt::endl;
+    }
+
+    LocalEventChannel channel(service.queue(), service.location());
+    ui::MainWindow window(&channel);
+    window.setSettingsFile(settingsFile);
+    window.setLocalServerStatus(
+        ui::LocalServerStatus::of(serverError.isEmpty() ? &servers : nullptr, serverError));
+    window.show();
+    // A signal ends the process without the window's quit confirmation: exit() skips the
+    // close events that QGuiApplication::quit() sends first.
+    SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app, [&](int number) {
+        err << "fsdirector: received signal " << number << ", closing the database." << Qt::endl;
+        QCoreApplication::exit(0);
+    });
+    const int code = app.exec();
+    servers.stop();
+    return code;
+}
+
+// Reads the mode before the application object exists, because the window needs a
+// QApplication and the other modes must run without a display.
+CommandLine::Mode modeOf(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    CommandLine probe;
+    probe.parser().parse(arguments);
+    return probe.mode();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication::setApplicationName(QStringLiteral("fsdirector"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FSD_VERSION));
-    QCoreApplication app(argc, argv);
+    const CommandLine::Mode mode = modeOf(argc, argv);
+    std::unique_ptr<QCoreApplication> application;
+    if (mode == CommandLine::Mode::Gui)
+        application = std::make_unique<QApplication>(argc, argv);
+    else
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *application;
 
     CommandLine commandLine;
     commandLine.process(app.arguments());
     QTextStream out(stdout);
     QTextStream err(stderr);
-
-    const CommandLine::Mode mode = commandLine.mode();
-    if (mode == CommandLine::Mode::Gui) {
-        err << "fsdirector: the desktop window is not built yet; run with --headless." << Qt::endl;
-        return 1;
-    }
 
     const AppSettings settings = commandLine.settings();
     if (commandLine.isSet(commandLine.printFreeSwitchConfig))
@@ -166,13 +221,29 @@ int main(int argc, char *argv[])
     auto service = DirectoryService::start(serviceOptions);
     if (!service) {
         const ApiError &error = service.error();
-        err << "fsdirector: " << (error.detail.isEmpty() ? error.error : error.detail) << Qt::endl;
+        const QString message = error.detail.isEmpty() ? error.error : error.detail;
+        err << "fsdirector: " << message << Qt::endl;
+        if (mode == CommandLine::Mode::Gui) {
+            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "fsdirector"),
+                                  QCoreApplication::translate("main", "Cannot open the directory: %1")
+                                      .arg(message));
+        }
         return 3;
     }
 
-    const int code = mode == CommandLine::Mode::Command
-        ? runCommand(commandLine, **service, out, err)
-        : runHeadless(app, **service, settings, err);
+    int code = 0;
+    switch (mode) {
+    case CommandLine::Mode::Command:
+        code = runCommand(commandLine, **service, out, err);
+        break;
+    case CommandLine::Mode::Headless:
+        code = runHeadless(app, **service, settings, err);
+        break;
+    case CommandLine::Mode::Gui:
+        code = runGui(static_cast<QApplication &>(app), **service, settings,
+                      commandLine.settingsFile(), err);
+        break;
+    }
     service->reset();
     return code;
 }

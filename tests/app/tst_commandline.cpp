@@ -125,7 +125,7 @@ private slots:
     void init();
 
     void versionAndHelp();
-    void refusesToStartWithoutMode();
+    void windowStartsAndStopsOnSignal();
     void eventFromArgument();
     void eventFromStandardInput();
     void eventErrorsExitNonZero_data();
@@ -164,7 +164,10 @@ void CommandLineTest::init()
 bool CommandLineTest::startHeadless(QProcess &process, QByteArray &errors, const QProcessEnvironment &environment)
 {
     process.setProcessEnvironment(environment);
-    process.start(AppBinary, withDatabase({QStringLiteral("--headless")}));
+    // Ports chosen by the system, so that a server already on 8080 or 8081 does not matter.
+    process.start(AppBinary, withDatabase({QStringLiteral("--headless"), QStringLiteral("--listen"),
+                                           QStringLiteral("127.0.0.1:0"), QStringLiteral("--xml-curl-listen"),
+                                           QStringLiteral("127.0.0.1:0")}));
     if (!process.waitForStarted(StartTimeoutMs))
         return false;
     return waitForError(process, errors, "serving the directory");
@@ -184,12 +187,27 @@ void CommandLineTest::versionAndHelp()
     }
 }
 
-void CommandLineTest::refusesToStartWithoutMode()
+void CommandLineTest::windowStartsAndStopsOnSignal()
 {
-    const Run run = runApp(withDatabase({}));
-    QVERIFY(run.exitCode != 0);
-    QVERIFY2(run.err.contains("--headless"), qPrintable(run.describe()));
-    QVERIFY(!QFileInfo::exists(databasePath()));
+    // Without a mode, fsdirector opens its window (offscreen here) with the servers beside it.
+    QProcess process;
+    QProcessEnvironment environment = cleanEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(environment);
+    process.start(AppBinary, withDatabase({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                           QStringLiteral("--xml-curl-listen"), QStringLiteral("127.0.0.1:0")}));
+    QVERIFY(process.waitForStarted(StartTimeoutMs));
+    QByteArray errors;
+    QVERIFY2(waitForError(process, errors, "Serving the directory to mod_xml_curl"), errors.constData());
+    QVERIFY(QFileInfo::exists(databasePath() + QStringLiteral(".lock")));
+
+    ::kill(pid_t(process.processId()), SIGTERM);
+    QVERIFY(process.waitForFinished(StartTimeoutMs));
+    errors += process.readAllStandardError();
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY2(errors.contains("closing the database"), errors.constData());
+    QVERIFY(!QFileInfo::exists(databasePath() + QStringLiteral(".lock")));
 }
 
 void CommandLineTest::eventFromArgument()
