@@ -15,7 +15,6 @@
 #include "ui/AttributeEditor.h"
 #include "ui/AttributeTableModel.h"
 #include "ui/BulkAddUsersDialog.h"
-#include "ui/Desktop.h"
 #include "ui/DetailPane.h"
 #include "ui/DirectoryClient.h"
 #include "ui/DirectoryTreeModel.h"
@@ -68,7 +67,6 @@ private slots:
     void importFromFreeSwitchThroughDialog();
     void statusBarShowsRunningServers();
     void importUsersIntoDomain();
-    void desktopEntryPointRunsWindow();
     void deleteKeyActsOnFocusedWidget();
 
 private:
@@ -718,27 +716,6 @@ void MainWindowTest::importUsersIntoDomain()
                  .data()
                  .toString(),
              QStringLiteral("71"));
-}
-
-// runDesktop(), as app/main.cpp calls it: a window on the service's directory that names it
-// in the status bar, until the window closes.
-void MainWindowTest::desktopEntryPointRunsWindow()
-{
-    m_window->hide();
-    QString shownLocation;
-    QTimer::singleShot(0, this, [&shownLocation]() {
-        for (QWidget *widget : QApplication::topLevelWidgets()) {
-            auto *window = qobject_cast<ui::MainWindow *>(widget);
-            if (!window || !window->isVisible())
-                continue;
-            shownLocation = window->findChild<QLabel *>(QStringLiteral("locationLabel"))->text();
-            window->close();
-        }
-    });
-    const int code = ui::runDesktop(*m_directory->service, nullptr,
-                                    m_directory->folder.filePath(QStringLiteral("gui.ini")));
-    QCOMPARE(code, 0);
-    QVERIFY2(shownLocation.contains(m_directory->service->location()), qPrintable(shownLocation));
 }
 
 // Delete in a tree deletes the tree's item (after a confirmation); Delete in a parameter table
