@@ -66,15 +66,15 @@ void ImportReportDialog::setReport(const QJsonObject &report, bool checkOnly)
                         : tr("Imported:"));
     lines << tr("  %n domain(s)", nullptr, count("domains"))
           << tr("  %n user(s)", nullptr, count("users"))
-          << tr("  %n group(s) with %1 membership(s)", nullptr, count("groups"))
-                 .arg(count("memberships"))
+          << tr("  %n group(s)", nullptr, count("groups"))
+          << tr("  %n group membership(s)", nullptr, count("memberships"))
           << tr("  %n gateway(s)", nullptr, count("gateways"))
-          << tr("  %n parameter(s) and %1 variable(s) of domains, users, groups and gateways",
-                nullptr,
+          << tr("  %n parameter(s) of domains, users, groups and gateways", nullptr,
                 count("domain_params") + count("user_params") + count("group_params")
                     + count("gateway_params"))
-                 .arg(count("domain_variables") + count("user_variables")
-                      + count("group_variables") + count("gateway_variables"));
+          << tr("  %n variable(s) of domains, users, groups and gateways", nullptr,
+                count("domain_variables") + count("user_variables") + count("group_variables")
+                    + count("gateway_variables"));
 
     const struct
     {
@@ -102,11 +102,10 @@ void ImportReportDialog::setReport(const QJsonObject &report, bool checkOnly)
     }
 
     const QString outcome = checkOnly ? tr("The check found no error.") : tr("The import succeeded.");
-    m_summary->setText(outcome + QLatin1Char(' ')
-                       + tr("%n user(s) in %1 domain(s), %2 warning(s).", nullptr,
-                            count("users"))
-                             .arg(count("domains"))
-                             .arg(warnings));
+    //: Parts of one sentence: "20 user(s)" + " in 1 domain(s)" + ", 3 warning(s)."
+    m_summary->setText(outcome + QLatin1Char(' ') + tr("%n user(s)", nullptr, count("users"))
+                       + tr(" in %n domain(s)", nullptr, count("domains"))
+                       + tr(", %n warning(s).", nullptr, warnings));
     m_details->setPlainText(lines.join(QLatin1Char('\n')));
 }
 

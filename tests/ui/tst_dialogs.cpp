@@ -19,6 +19,7 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using namespace fsd;
 using namespace fsd::test;
@@ -113,6 +114,21 @@ private slots:
             "directory/default/1000.xml:4:7: user 1000 has the sample password 1234")));
         QVERIFY(details.contains(QStringLiteral("<vcard> kept verbatim")));
         QVERIFY(details.contains(QStringLiteral("vars.xml")));
+    }
+
+    void englishPluralsFromTranslation()
+    {
+        QTranslator english;
+        QVERIFY(english.load(QStringLiteral("fsdirector_en"),
+                             QStringLiteral(FSD_UI_TRANSLATIONS_DIR)));
+        QCoreApplication::installTranslator(&english);
+        ui::ImportReportDialog dialog(QStringLiteral("Import XML"));
+        dialog.setReport(json(R"({"counts": {"domains": 1, "users": 20},
+                                  "warnings": [{"message": "w"}]})"),
+                         false);
+        QCoreApplication::removeTranslator(&english);
+        QVERIFY2(dialog.summary().contains(QStringLiteral("20 users in 1 domain, 1 warning.")),
+                 qPrintable(dialog.summary()));
     }
 
     void reportShowsError()
