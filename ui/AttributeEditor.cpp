@@ -119,6 +119,19 @@ void AttributeEditor::clearError()
     m_error->hide();
 }
 
+void AttributeEditor::setReadOnly(bool readOnly)
+{
+    m_view->setEditTriggers(readOnly ? QAbstractItemView::NoEditTriggers
+                                     : QAbstractItemView::DoubleClicked
+                                           | QAbstractItemView::EditKeyPressed
+                                           | QAbstractItemView::AnyKeyPressed);
+    for (QWidget *widget : {static_cast<QWidget *>(m_newName), static_cast<QWidget *>(m_newValue),
+                            static_cast<QWidget *>(m_add), static_cast<QWidget *>(m_remove)})
+        widget->setVisible(!readOnly);
+    if (m_newDirection)
+        m_newDirection->setVisible(!readOnly);
+}
+
 void AttributeEditor::clearNewRow()
 {
     m_newName->clear();

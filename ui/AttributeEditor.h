@@ -37,6 +37,8 @@ public:
 
     void showError(const QString &text);
     void clearError();
+    // Hides the new-row fields and Remove, and makes the table read-only.
+    void setReadOnly(bool readOnly);
     // Empties the new-row fields after the server added the row.
     void clearNewRow();
     // Copies the value of the current row, revealed or not, to the clipboard.

@@ -7,6 +7,7 @@
 
 #include <QCheckBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -123,6 +124,15 @@ void DetailPane::clearItem()
 {
     showItem(ItemKind::None, 0, tr("Nothing selected"),
              tr("Select a domain, user, gateway or group to see and edit its details."));
+}
+
+void DetailPane::setReadOnly(bool readOnly)
+{
+    for (AttributeEditor *editor : {m_parameters, m_variables, m_gatewayVariables})
+        editor->setReadOnly(readOnly);
+    for (auto field : {UserSettingsForm::Field::Cache, UserSettingsForm::Field::Cidr,
+                       UserSettingsForm::Field::NumberAlias})
+        m_userForm->editFor(field)->setReadOnly(readOnly);
 }
 
 void DetailPane::requestDetails()

@@ -40,6 +40,8 @@ public:
     UserSettingsForm *userForm() const { return m_userForm; }
 
     void applyMessage(const QJsonObject &message);
+    // For operators with the viewer role: everything is shown, nothing can be edited.
+    void setReadOnly(bool readOnly);
 
 signals:
     // The details of the shown item arrived (or changed), for tests and the status bar.

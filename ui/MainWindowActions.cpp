@@ -2,6 +2,8 @@
 // The actions of MainWindow: menus, toolbar, context menus, shortcuts, and when each applies.
 #include "ui/MainWindow.h"
 
+#include "core/net/RemoteEventChannel.h"
+#include "ui/DetailPane.h"
 #include "ui/DirectoryClient.h"
 #include "ui/DirectoryTreeModel.h"
 #include "ui/GroupsTreeModel.h"
@@ -187,8 +189,14 @@ void MainWindow::updateActions()
     const bool hasDomain = selectedDomainId() > 0;
     const bool isMember = inGroups && selection.kind == GroupsTreeModel::MemberItem;
 
-    const auto enable = [this, connected](const char *name, bool on) {
-        action(QString::fromLatin1(name))->setEnabled(connected && on);
+    // A remote operator with the viewer role may only read.
+    const bool viewer = m_remoteChannel && m_client->channel() == m_remoteChannel
+                        && m_remoteChannel->role() == QLatin1String("viewer");
+    m_detailPane->setReadOnly(viewer);
+    const auto enable = [this, connected, viewer](const char *name, bool on) {
+        const bool reads = qstrcmp(name, "exportXmlAction") == 0
+                           || qstrcmp(name, "refreshAction") == 0;
+        action(QString::fromLatin1(name))->setEnabled(connected && on && (reads || !viewer));
     };
     enable("importXmlAction", true);
     enable("importFreeSwitchAction", true);

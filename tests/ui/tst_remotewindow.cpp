@@ -57,11 +57,14 @@ private slots:
     void twoClientsSeeEachOther();
     void untrustedCertificateIsConfirmedOnce();
     void newLoginAfterTokenEnds();
+    void viewerCannotChangeAnything();
 
 private:
     bool startServer(const QStringList &extraArguments = {});
     // Opens Connect to Server… on `window` and submits it.
-    void connectWindow(ui::MainWindow &window, const QString &url);
+    void connectWindow(ui::MainWindow &window, const QString &url,
+                       const QString &login = QStringLiteral("admin"),
+                       const QString &password = AdminPassword);
     void stopServer();
     QJsonObject sendRaw(QWebSocket &socket, const QJsonObject &request);
     void flush();
@@ -236,7 +239,8 @@ void RemoteWindowTest::twoClientsSeeEachOther()
     QVERIFY(answers->errors.isEmpty());
 }
 
-void RemoteWindowTest::connectWindow(ui::MainWindow &window, const QString &url)
+void RemoteWindowTest::connectWindow(ui::MainWindow &window, const QString &url,
+                                     const QString &login, const QString &password)
 {
     window.action(QStringLiteral("connectAction"))->trigger();
     ui::ConnectDialog *dialog = nullptr;
@@ -246,8 +250,8 @@ void RemoteWindowTest::connectWindow(ui::MainWindow &window, const QString &url)
     }
     QVERIFY(dialog);
     dialog->urlEdit()->setText(url);
-    dialog->loginEdit()->setText(QStringLiteral("admin"));
-    dialog->passwordEdit()->setText(AdminPassword);
+    dialog->loginEdit()->setText(login);
+    dialog->passwordEdit()->setText(password);
     dialog->okButton()->click();
 }
 
@@ -339,6 +343,44 @@ void RemoteWindowTest::newLoginAfterTokenEnds()
     QTRY_VERIFY_WITH_TIMEOUT(!guard || !guard->isVisible(), 20000);
     QTRY_COMPARE_WITH_TIMEOUT(window.client()->state(), EventChannel::State::Connected, 20000);
     QCOMPARE(window.findChild<RemoteEventChannel *>(QStringLiteral("remoteChannel")), channel);
+}
+
+// An operator with the viewer role sees the directory, but the window offers no change.
+void RemoteWindowTest::viewerCannotChangeAnything()
+{
+    // Operators are added with the server stopped, because the server holds the database.
+    QProcess addViewer;
+    addViewer.start(QStringLiteral(FSD_APP_BINARY),
+                    {QStringLiteral("--config"), m_folder.filePath(QStringLiteral("fsdirector.ini")),
+                     QStringLiteral("--database"),
+                     m_folder.filePath(QStringLiteral("directory.sqlite")),
+                     QStringLiteral("--add-operator"), QStringLiteral("watcher"),
+                     QStringLiteral("--role"), QStringLiteral("viewer")});
+    addViewer.write("watcher-password\n");
+    addViewer.closeWriteChannel();
+    QVERIFY(addViewer.waitForFinished(20000));
+    QCOMPARE(addViewer.exitCode(), 0);
+    QVERIFY(startServer());
+
+    ui::MainWindow window(nullptr);
+    window.setPrompter(std::make_unique<ScriptedPrompter>());
+    window.setSettingsFile(m_folder.filePath(QStringLiteral("viewer.ini")));
+    window.show();
+    connectWindow(window, QStringLiteral("ws://127.0.0.1:%1/ws").arg(m_port),
+                  QStringLiteral("watcher"), QStringLiteral("watcher-password"));
+    QTRY_COMPARE_WITH_TIMEOUT(window.client()->state(), EventChannel::State::Connected, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.directoryModel()->rowCount() > 0, 20000);
+
+    window.selectDirectoryItem(DirectoryTreeModel::DomainItem,
+                               window.directoryModel()->index(0, 0).data(DirectoryTreeModel::IdRole).toLongLong());
+    for (const char *name : {"addDomainAction", "addUserAction", "deleteAction", "renameAction",
+                             "toggleEnabledAction", "importXmlAction"}) {
+        QVERIFY2(!window.action(QString::fromLatin1(name))->isEnabled(), name);
+    }
+    QVERIFY(window.action(QStringLiteral("exportXmlAction"))->isEnabled());
+    QVERIFY(window.action(QStringLiteral("refreshAction"))->isEnabled());
+    for (QLineEdit *edit : window.findChildren<QLineEdit *>(QStringLiteral("newNameEdit")))
+        QVERIFY(!edit->isVisibleTo(&window));
 }
 
 QTEST_MAIN(RemoteWindowTest)
