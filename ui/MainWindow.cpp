@@ -146,6 +146,12 @@ void MainWindow::buildLayout()
             &MainWindow::updateActions);
     connect(m_groupsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
+    // A member stands for a user: double-clicking it opens the user in the Directory tree.
+    connect(m_groupsView, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (index.data(GroupsTreeModel::KindRole).toInt() == GroupsTreeModel::MemberItem)
+            selectDirectoryItem(DirectoryTreeModel::UserItem,
+                                index.data(GroupsTreeModel::UserIdRole).toLongLong());
+    });
     connect(m_directoryView, &QWidget::customContextMenuRequested, this,
             [this](const QPoint &position) { showTreeContextMenu(m_directoryView, position); });
     connect(m_groupsView, &QWidget::customContextMenuRequested, this,

@@ -40,6 +40,9 @@
 #include <QSpinBox>
 #include <QTableView>
 #include <QTest>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QTimer>
 #include <QTreeView>
 
@@ -286,6 +289,10 @@ void MainWindowTest::operatorScenario()
     m_window->groupsView()->expand(groupIndex);
     flush();
     QCOMPARE(childNames(*groups, groupIndex), QStringList({"ext007", "ext008"}));
+    // Double-clicking a member opens its user in the Directory tree.
+    emit m_window->groupsView()->doubleClicked(groups->index(1, 0, groupIndex));
+    QCOMPARE(m_window->detailPane()->itemKind(), ui::DetailPane::ItemKind::User);
+    QCOMPARE(m_window->detailPane()->itemId(), userIds.at(1));
 
     // 5. Add a parameter to ext009 in the detail pane.
     const qint64 userId = userIds.at(2);
@@ -437,6 +444,17 @@ void MainWindowTest::weakPasswordWarning()
     QCOMPARE(parameters->rowAt(passwordRow).value, QStringLiteral("1234"));
     QVERIFY(warning->isVisible());
     QVERIFY(warning->text().contains(QStringLiteral("1234")));
+
+    // The value stays masked, and Copy value copies the real one.
+    ui::AttributeEditor *editor = pane->parameterEditor();
+    const QModelIndex value = parameters->index(passwordRow, ui::AttributeTableModel::ValueColumn);
+    QVERIFY(value.data().toString() != QStringLiteral("1234"));
+    editor->view()->setCurrentIndex(value);
+    editor->copyButton()->click();
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("1234"));
+    editor->revealBox()->setChecked(true);
+    QCOMPARE(value.data().toString(), QStringLiteral("1234"));
+    editor->revealBox()->setChecked(false);
 
     // Disabling the password leaves the user with no credential at all.
     QVERIFY(parameters->setData(
