@@ -150,7 +150,9 @@ void DetailPane::requestDetails()
 
 void DetailPane::applyMessage(const QJsonObject &message)
 {
-    if (m_kind == ItemKind::None || Events::isError(message))
+    const bool hasAttributes = m_kind == ItemKind::Domain || m_kind == ItemKind::User
+                               || m_kind == ItemKind::Gateway;
+    if (!hasAttributes || Events::isError(message))
         return;
     const QString type = Events::messageType(message);
     const bool complete = type == Events::GetDomainDetails || type == Events::GetUserDetails
