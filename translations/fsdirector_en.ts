@@ -2,7 +2,237 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>fsd::ui::AddMembersDialog</name>
+    <message>
+        <location filename="../ui/AddMembersDialog.cpp" line="29"/>
+        <source>Add members to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AddMembersDialog.cpp" line="31"/>
+        <source>Find users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AddMembersDialog.cpp" line="34"/>
+        <source>Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AddMembersDialog.cpp" line="35"/>
+        <source>Users:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AddMembersDialog.cpp" line="37"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AddMembersDialog.cpp" line="70"/>
+        <source>Every user of this domain is already a member of the group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fsd::ui::AttributeEditor</name>
+    <message>
+        <location filename="../ui/AttributeEditor.cpp" line="28"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AttributeEditor.cpp" line="29"/>
+        <location filename="../ui/AttributeEditor.cpp" line="85"/>
+        <location filename="../ui/AttributeEditor.cpp" line="185"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AttributeEditor.cpp" line="30"/>
+        <location filename="../ui/AttributeEditor.cpp" line="178"/>
+        <source>Copy value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AttributeEditor.cpp" line="31"/>
+        <location filename="../ui/AttributeEditor.cpp" line="180"/>
+        <source>Reveal secrets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AttributeEditor.cpp" line="50"/>
+        <source>New name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AttributeEditor.cpp" line="52"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AttributeEditor.cpp" line="64"/>
+        <source>both</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fsd::ui::AttributeItemDelegate</name>
+    <message>
+        <location filename="../ui/AttributeItemDelegate.cpp" line="27"/>
+        <source>both</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fsd::ui::AttributeTableModel</name>
+    <message>
+        <location filename="../ui/AttributeTableModel.cpp" line="169"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AttributeTableModel.cpp" line="171"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AttributeTableModel.cpp" line="173"/>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AttributeTableModel.cpp" line="175"/>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AttributeTableModel.cpp" line="196"/>
+        <source>both</source>
+        <extracomment>Gateway variable direction when none is set: the variable applies both ways.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AttributeTableModel.cpp" line="222"/>
+        <source>Disabled: kept here, but not served to FreeSWITCH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AttributeTableModel.cpp" line="224"/>
+        <source>Secret value: use Reveal to show it, or Copy value to copy it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fsd::ui::BulkAddUsersDialog</name>
+    <message>
+        <location filename="../ui/BulkAddUsersDialog.cpp" line="21"/>
+        <source>Add users to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BulkAddUsersDialog.cpp" line="23"/>
+        <source>for example ext1000 or ext007</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BulkAddUsersDialog.cpp" line="30"/>
+        <source>First user name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BulkAddUsersDialog.cpp" line="31"/>
+        <source>Number of users:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BulkAddUsersDialog.cpp" line="32"/>
+        <source>Names:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BulkAddUsersDialog.cpp" line="33"/>
+        <source>Each new user gets a generated strong password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fsd::ui::ConnectDialog</name>
+    <message>
+        <location filename="../ui/ConnectDialog.cpp" line="18"/>
+        <source>Connect to Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectDialog.cpp" line="28"/>
+        <source>Server URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectDialog.cpp" line="29"/>
+        <source>Login:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectDialog.cpp" line="30"/>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectDialog.cpp" line="31"/>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fsd::ui::DetailPane</name>
+    <message>
+        <location filename="../ui/DetailPane.cpp" line="38"/>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/DetailPane.cpp" line="39"/>
+        <location filename="../ui/DetailPane.cpp" line="40"/>
+        <source>Variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/DetailPane.cpp" line="125"/>
+        <source>Nothing selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/DetailPane.cpp" line="126"/>
+        <source>Select a domain, user, gateway or group to see and edit its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fsd::ui::DirectoryClient</name>
+    <message>
+        <location filename="../ui/DirectoryClient.cpp" line="52"/>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fsd::ui::DirectoryTreeModel</name>
+    <message>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="23"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="25"/>
+        <source>Number alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="27"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <location filename="../ui/DirectoryTreeModelData.cpp" line="93"/>
         <source>%n user(s)</source>
@@ -19,6 +249,31 @@
             <numerusform>, %n registered</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="108"/>
+        <source>SIP registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="110"/>
+        <source>Verto registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="112"/>
+        <source>talking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="114"/>
+        <source>in call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="117"/>
+        <source>not registered</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <location filename="../ui/DirectoryTreeModelData.cpp" line="125"/>
         <source>Domain %1 with %n user(s)</source>
@@ -27,9 +282,154 @@
             <numerusform>Domain %1 with %n users</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="131"/>
+        <source>User %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="132"/>
+        <source>User %1 (number alias %2) of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="137"/>
+        <source>Gateway %1 of user %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="141"/>
+        <source>Disabled: kept here, but not served to FreeSWITCH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="143"/>
+        <source>Not served to FreeSWITCH, because an item above it is disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fsd::ui::ExportDialog</name>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="20"/>
+        <source>Export XML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="22"/>
+        <source>For FreeSWITCH (disabled items left out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="23"/>
+        <source>Backup (everything, restorable by an import)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="25"/>
+        <source>directory.xml</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="26"/>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="31"/>
+        <source>Mode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="32"/>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="33"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="55"/>
+        <source>Export the directory to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="57"/>
+        <source>XML files (*.xml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fsd::ui::GroupsTreeModel</name>
+    <message>
+        <location filename="../ui/GroupsTreeModel.cpp" line="284"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GroupsTreeModel.cpp" line="286"/>
+        <source>Membership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GroupsTreeModel.cpp" line="303"/>
+        <source>defined here</source>
+        <extracomment>A user defined inside the group&apos;s &lt;users&gt; in FreeSWITCH XML, as opposed to a pointer.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GroupsTreeModel.cpp" line="304"/>
+        <source>pointer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fsd::ui::ImportFreeSwitchDialog</name>
+    <message>
+        <location filename="../ui/ImportFreeSwitchDialog.cpp" line="20"/>
+        <source>Import from FreeSWITCH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportFreeSwitchDialog.cpp" line="28"/>
+        <source>The fsdirector that holds the directory connects to this Event Socket and imports the directory FreeSWITCH has loaded (api xml_locate directory), all or nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportFreeSwitchDialog.cpp" line="34"/>
+        <source>Event Socket host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportFreeSwitchDialog.cpp" line="35"/>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportFreeSwitchDialog.cpp" line="36"/>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportFreeSwitchDialog.cpp" line="37"/>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fsd::ui::ImportReportDialog</name>
+    <message>
+        <location filename="../ui/ImportReportDialog.cpp" line="65"/>
+        <source>Check only: nothing was stored. The import would create:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportReportDialog.cpp" line="66"/>
+        <source>Imported:</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <location filename="../ui/ImportReportDialog.cpp" line="67"/>
         <source>  %n domain(s)</source>
@@ -86,6 +486,36 @@
             <numerusform>  %n variables of domains, users, groups and gateways</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../ui/ImportReportDialog.cpp" line="83"/>
+        <source>Warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportReportDialog.cpp" line="84"/>
+        <source>Not modelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportReportDialog.cpp" line="85"/>
+        <source>Variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportReportDialog.cpp" line="99"/>
+        <source>Files read:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportReportDialog.cpp" line="104"/>
+        <source>The check found no error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportReportDialog.cpp" line="104"/>
+        <source>The import succeeded.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <location filename="../ui/ImportReportDialog.cpp" line="106"/>
         <source>%n user(s)</source>
@@ -111,25 +541,318 @@
             <numerusform>, %n warnings.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../ui/ImportReportDialog.cpp" line="114"/>
+        <source>Nothing was changed, because of this error:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fsd::ui::ImportXmlDialog</name>
+    <message>
+        <location filename="../ui/ImportXmlDialog.cpp" line="23"/>
+        <source>A directory XML &amp;file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportXmlDialog.cpp" line="24"/>
+        <source>A FreeSWITCH &amp;conf/ folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportXmlDialog.cpp" line="28"/>
+        <source>Check &amp;Only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportXmlDialog.cpp" line="29"/>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportXmlDialog.cpp" line="31"/>
+        <source>Import XML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportXmlDialog.cpp" line="34"/>
+        <source>/etc/freeswitch/directory/default.xml</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportXmlDialog.cpp" line="35"/>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportXmlDialog.cpp" line="38"/>
+        <source>Variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportXmlDialog.cpp" line="38"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportXmlDialog.cpp" line="41"/>
+        <source>Add Variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportXmlDialog.cpp" line="42"/>
+        <source>Remove Variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportXmlDialog.cpp" line="61"/>
+        <source>Import:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportXmlDialog.cpp" line="62"/>
+        <source>Path:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportXmlDialog.cpp" line="64"/>
+        <source>Variables set here replace those of vars.xml, such as domain or default_password. Values FreeSWITCH computes at run time (local_ip_v4, hostname) must be set here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportXmlDialog.cpp" line="152"/>
+        <source>Choose a FreeSWITCH conf/ folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportXmlDialog.cpp" line="153"/>
+        <source>Choose a directory XML file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportXmlDialog.cpp" line="154"/>
+        <source>XML files (*.xml);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportXmlDialog.cpp" line="164"/>
+        <source>Choose a file or folder to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportXmlDialog.cpp" line="166"/>
+        <source>&quot;%1&quot; does not exist. Check the path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportXmlDialog.cpp" line="168"/>
+        <source>&quot;%1&quot; is a file; choose &quot;A directory XML file&quot; or pick a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportXmlDialog.cpp" line="171"/>
+        <source>&quot;%1&quot; is a folder; choose &quot;A FreeSWITCH conf/ folder&quot; or pick a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fsd::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="69"/>
+        <source>Find users by name or number alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="105"/>
+        <source>&lt;b&gt;Directory&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="112"/>
+        <source>&lt;b&gt;Groups&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="195"/>
+        <source>Loading the directory failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="274"/>
+        <location filename="../ui/MainWindow.cpp" line="299"/>
+        <source>Domain %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="269"/>
-        <location filename="../ui/MainWindow.cpp" line="294"/>
+        <location filename="../ui/MainWindow.cpp" line="275"/>
+        <location filename="../ui/MainWindow.cpp" line="300"/>
         <source>%n user(s)</source>
         <translation>
             <numerusform>%n user</numerusform>
             <numerusform>%n users</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="276"/>
+        <location filename="../ui/MainWindow.cpp" line="291"/>
+        <source>, disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="281"/>
+        <source>User %1@%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="282"/>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="289"/>
+        <source>Gateway %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="290"/>
+        <source>Gateway of user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="305"/>
+        <source>Expand the group to load its members.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="300"/>
+        <location filename="../ui/MainWindow.cpp" line="306"/>
         <source>%n member(s).</source>
         <translation>
             <numerusform>%n member.</numerusform>
             <numerusform>%n members.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="308"/>
+        <source>Group %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="310"/>
+        <source>Drag users from the Directory tree onto the group, or use Add members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="317"/>
+        <source>Member %1 of group %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="318"/>
+        <source>Select the user in the Directory tree to edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="433"/>
+        <source>No directory open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="435"/>
+        <source>Remote directory: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="437"/>
+        <source>Local directory: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="441"/>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="441"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="444"/>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="447"/>
+        <source>Disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="453"/>
+        <source>API server: listening on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="454"/>
+        <source>API server: off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="456"/>
+        <source>FreeSWITCH lookups: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="458"/>
+        <source>server error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="465"/>
+        <source>%1 – fsdirector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="466"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="51"/>
+        <source>fsdirector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="473"/>
+        <source>FreeSWITCH fetches its directory from this fsdirector at %1. After quitting, registrations and calls that need a directory lookup fail until fsdirector runs again.
+
+Quit anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="477"/>
+        <source>Quit fsdirector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="477"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowCommands.cpp" line="100"/>
+        <source>Add domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowCommands.cpp" line="100"/>
+        <source>Domain name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowCommands.cpp" line="118"/>
+        <source>Add user to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowCommands.cpp" line="118"/>
+        <source>User name:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/MainWindowCommands.cpp" line="144"/>
@@ -139,6 +862,41 @@
             <numerusform>Added %n users.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../ui/MainWindowCommands.cpp" line="160"/>
+        <source>Add gateway to user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowCommands.cpp" line="160"/>
+        <source>Gateway name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowCommands.cpp" line="178"/>
+        <source>Add group to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowCommands.cpp" line="178"/>
+        <source>Group name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowCommands.cpp" line="213"/>
+        <source>Check the users to add.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowCommands.cpp" line="230"/>
+        <source>Adding a member to %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowCommands.cpp" line="243"/>
+        <source>Remove %1 from group %2? The user stays in the domain.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <location filename="../ui/MainWindowCommands.cpp" line="245"/>
         <source>Remove %n member(s) from group %1? The users stay in the domain.</source>
@@ -146,6 +904,62 @@
             <numerusform>Remove %n member from group %1? The users stay in the domain.</numerusform>
             <numerusform>Remove %n members from group %1? The users stay in the domain.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowCommands.cpp" line="248"/>
+        <source>Remove from group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowCommands.cpp" line="248"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowCommands.cpp" line="251"/>
+        <source>Removing a member failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowCommands.cpp" line="272"/>
+        <location filename="../ui/MainWindowCommands.cpp" line="280"/>
+        <source>domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowCommands.cpp" line="273"/>
+        <source>user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowCommands.cpp" line="274"/>
+        <source>gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowCommands.cpp" line="280"/>
+        <source>group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowCommands.cpp" line="286"/>
+        <source>Rename %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowCommands.cpp" line="286"/>
+        <source>New name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowCommands.cpp" line="311"/>
+        <source>Disabling failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowCommands.cpp" line="311"/>
+        <source>Enabling failed</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/MainWindowCommands.cpp" line="324"/>
@@ -163,6 +977,16 @@
             <numerusform>Delete user %1 of %2 and its %n gateways? Its parameters, variables and group memberships go with it.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../ui/MainWindowCommands.cpp" line="334"/>
+        <source>Delete gateway %1 of user %2 with its parameters and variables?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowCommands.cpp" line="340"/>
+        <source>Delete group %1 of %2? Its members stay users of the domain.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <location filename="../ui/MainWindowCommands.cpp" line="342"/>
         <source>Delete group %1 of %2 and its %n membership(s)? The users stay in the domain.</source>
@@ -170,6 +994,454 @@
             <numerusform>Delete group %1 of %2 and its %n membership? The users stay in the domain.</numerusform>
             <numerusform>Delete group %1 of %2 and its %n memberships? The users stay in the domain.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowCommands.cpp" line="367"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowCommands.cpp" line="369"/>
+        <source>Deleting failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="41"/>
+        <source>&amp;Import XML…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="43"/>
+        <source>Import from &amp;FreeSWITCH…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="45"/>
+        <source>&amp;Export XML…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="47"/>
+        <source>&amp;Connect to Server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="49"/>
+        <source>Open &amp;Local Directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="51"/>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="53"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="55"/>
+        <source>Add &amp;Domain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="58"/>
+        <source>Add &amp;User…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="61"/>
+        <source>Add &amp;Several Users…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="63"/>
+        <source>Import Users from XML…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="65"/>
+        <source>Add &amp;Gateway…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="68"/>
+        <source>Add G&amp;roup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="71"/>
+        <source>Add &amp;Members…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="73"/>
+        <source>Remove from Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="76"/>
+        <source>&amp;Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="78"/>
+        <location filename="../ui/MainWindowActions.cpp" line="225"/>
+        <source>Disa&amp;ble</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="80"/>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="83"/>
+        <source>&amp;Find Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="85"/>
+        <source>Re&amp;load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="88"/>
+        <source>&amp;About fsdirector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="105"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="117"/>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="125"/>
+        <source>&amp;Directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="132"/>
+        <source>&amp;Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="137"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="143"/>
+        <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="225"/>
+        <source>Ena&amp;ble</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowImport.cpp" line="64"/>
+        <source>Check XML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowImport.cpp" line="64"/>
+        <source>Import XML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowImport.cpp" line="67"/>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowImport.cpp" line="75"/>
+        <source>Import cancelled; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowImport.cpp" line="91"/>
+        <source>Importing into %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowImport.cpp" line="123"/>
+        <source>Import finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowRemote.cpp" line="42"/>
+        <source>&quot;%1&quot; is not a server URL. Write ws://host:port/ws, or wss://host:port/ws for a server with TLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowRemote.cpp" line="78"/>
+        <source>Connected to %1 as %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowRemote.cpp" line="97"/>
+        <source>Connecting failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowRemote.cpp" line="103"/>
+        <source>Connection lost: %1. Reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowRemote.cpp" line="110"/>
+        <source>Not connected: the server&apos;s certificate was not trusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowRemote.cpp" line="128"/>
+        <source>The server %1 presents a certificate that this computer does not trust (issued to &quot;%2&quot;).
+
+Its SHA-256 fingerprint is:
+%3
+
+Compare it with the fingerprint of the server&apos;s certificate. Trust it for this server from now on?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowRemote.cpp" line="132"/>
+        <source>Untrusted certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowRemote.cpp" line="132"/>
+        <source>Trust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowRemote.cpp" line="146"/>
+        <source>Log In Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowRemote.cpp" line="147"/>
+        <source>The session on %1 ended. Log in again to continue; until then the window shows the directory as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowTransfers.cpp" line="49"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowTransfers.cpp" line="71"/>
+        <source>Import from FreeSWITCH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowTransfers.cpp" line="86"/>
+        <source>Choose the file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowTransfers.cpp" line="96"/>
+        <source>Export XML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowTransfers.cpp" line="97"/>
+        <source>Writing %1 failed: %2. Choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowTransfers.cpp" line="101"/>
+        <source>Exported the directory to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowTransfers.cpp" line="115"/>
+        <source>Import users into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowTransfers.cpp" line="116"/>
+        <source>XML files (*.xml);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowTransfers.cpp" line="121"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="129"/>
+        <source>Import Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowTransfers.cpp" line="122"/>
+        <source>Reading %1 failed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowTransfers.cpp" line="142"/>
+        <source>About fsdirector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowTransfers.cpp" line="143"/>
+        <source>&lt;p&gt;&lt;b&gt;fsdirector %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Administration tool for the FreeSWITCH directory.&lt;/p&gt;&lt;p&gt;Licensed under the Mozilla Public License 2.0.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fsd::ui::SettingsDialog</name>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="26"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="28"/>
+        <source>Directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="30"/>
+        <source>Database file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="33"/>
+        <source>Remote API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="38"/>
+        <source>Listen on (address:port):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="39"/>
+        <source>TLS certificate (PEM):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="40"/>
+        <source>TLS private key (PEM):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="41"/>
+        <source>Allow a non-loopback address without TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="44"/>
+        <source>FreeSWITCH Event Socket (imports)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="53"/>
+        <source>Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="54"/>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="55"/>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="57"/>
+        <source>Settings are stored in %1. Changes to the database file and the API listener apply the next time fsdirector starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="87"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="94"/>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="132"/>
+        <source>The database file is missing. Enter the path of a SQLite file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="141"/>
+        <source>The API address &quot;%1&quot; is not an address:port such as 127.0.0.1:8080.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="145"/>
+        <source>TLS needs both a certificate and a private key; set both or neither.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="148"/>
+        <source>The TLS file &quot;%1&quot; cannot be read. Check the path and its permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="152"/>
+        <source>The Event Socket host is missing, such as 127.0.0.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="160"/>
+        <source>Writing %1 failed. Check that its folder is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fsd::ui::UserSettingsForm</name>
+    <message>
+        <location filename="../ui/UserSettingsForm.cpp" line="37"/>
+        <source>Cache (ms):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/UserSettingsForm.cpp" line="37"/>
+        <source>0: FreeSWITCH does not cache this user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/UserSettingsForm.cpp" line="38"/>
+        <source>CIDR:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/UserSettingsForm.cpp" line="38"/>
+        <source>for example 192.0.2.0/24, 198.51.100.7/32</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/UserSettingsForm.cpp" line="39"/>
+        <source>Number alias:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/UserSettingsForm.cpp" line="39"/>
+        <source>another number that reaches this user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/UserSettingsForm.cpp" line="141"/>
+        <source>This user has neither a password nor an a1-hash parameter. FreeSWITCH lets anyone register as this user without checking a credential. Add a password parameter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/UserSettingsForm.cpp" line="145"/>
+        <source>This user has FreeSWITCH&apos;s sample password 1234, which is the first one attackers try. Change the password parameter.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
