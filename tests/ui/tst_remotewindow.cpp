@@ -348,7 +348,8 @@ void RemoteWindowTest::newLoginAfterTokenEnds()
 // An operator with the viewer role sees the directory, but the window offers no change.
 void RemoteWindowTest::viewerCannotChangeAnything()
 {
-    // Operators are added with the server stopped, because the server holds the database.
+    // Operators are added with the server stopped, because the running server locks the
+    // database.
     QProcess addViewer;
     addViewer.start(QStringLiteral(FSD_APP_BINARY),
                     {QStringLiteral("--config"), m_folder.filePath(QStringLiteral("fsdirector.ini")),
