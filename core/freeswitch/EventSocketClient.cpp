@@ -23,6 +23,10 @@ EventSocketClient::EventSocketClient(QObject *parent) : QObject(parent)
         m_state = State::AwaitingGreeting;
         armTimer();
     });
+    connect(&m_socket, &QTcpSocket::disconnected, this, [this]() {
+        if (m_state == State::Closing)
+            finishClosing();
+    });
 }
 
 EventSocketClient::~EventSocketClient()
@@ -58,16 +62,34 @@ void EventSocketClient::connectToFreeSwitch(const EventSocketSettings &settings)
 
 void EventSocketClient::disconnectFromFreeSwitch()
 {
+    if (m_state == State::Closing)
+        return;
     m_timer.stop();
+    const bool connected = m_state != State::Idle && m_state != State::Closing
+                           && m_socket.state() == QAbstractSocket::ConnectedState;
+    // Idle first, so that callbacks that run now see no connection.
     m_state = State::Idle;
-    if (m_socket.state() == QAbstractSocket::ConnectedState) {
-        m_socket.write("exit\n\n");
-        m_socket.flush();
-    }
-    m_socket.disconnectFromHost();
     while (!m_pending.isEmpty())
         m_pending.dequeue().callback(error(QStringLiteral("The connection to %1 was closed.")
                                                .arg(address())));
+    if (!connected) {
+        m_socket.abort();
+        return;
+    }
+    // mod_event_socket replies to `exit` with "+OK bye", then sends a text/disconnect-notice
+    // and closes the connection.
+    m_state = State::Closing;
+    m_socket.write("exit\n\n");
+    armTimer();
+}
+
+void EventSocketClient::finishClosing()
+{
+    m_timer.stop();
+    m_state = State::Idle;
+    m_socket.abort();
+    qCInfo(lcFreeSwitch) << "Disconnected from the Event Socket at" << address();
+    emit closed();
 }
 
 void EventSocketClient::send(const QByteArray &command,
@@ -132,6 +154,10 @@ void EventSocketClient::onReadyRead()
 
 void EventSocketClient::onMessage(const EslMessage &message)
 {
+    if (m_state == State::Closing) {
+        onClosingMessage(message);
+        return;
+    }
     const QByteArray type = message.contentType();
     if (type == "auth/request" && m_state == State::AwaitingGreeting) {
         m_state = State::Authenticating;
@@ -181,11 +207,28 @@ void EventSocketClient::onMessage(const EslMessage &message)
     }
 }
 
+void EventSocketClient::onClosingMessage(const EslMessage &message)
+{
+    // The reply to `exit` and the notice after it; events that were already on their way are
+    // dropped.
+    const QByteArray type = message.contentType();
+    if (type == "command/reply" && !message.header("Reply-Text").startsWith("+OK")) {
+        qCWarning(lcFreeSwitch).noquote()
+            << QStringLiteral("FreeSWITCH at %1 replied \"%2\" to \"exit\".")
+                   .arg(address(), QString::fromUtf8(message.header("Reply-Text")));
+    }
+}
+
 void EventSocketClient::onSocketError()
 {
     // waitForReadyRead() in runApiCommands() reports its own timeouts.
     if (m_state == State::Idle || m_socket.error() == QAbstractSocket::SocketTimeoutError)
         return;
+    if (m_state == State::Closing) {
+        // FreeSWITCH closing the connection after `exit` is the expected end.
+        finishClosing();
+        return;
+    }
     if (m_state == State::Connecting) {
         fail(error(QStringLiteral("Cannot connect to FreeSWITCH's Event Socket at %1: %2. Check "
                                   "that FreeSWITCH runs and that mod_event_socket listens there.")
@@ -198,6 +241,12 @@ void EventSocketClient::onSocketError()
 
 void EventSocketClient::onTimeout()
 {
+    if (m_state == State::Closing) {
+        qCWarning(lcFreeSwitch) << "FreeSWITCH at" << address() << "did not close the connection"
+                                << "after \"exit\"; closing it here.";
+        finishClosing();
+        return;
+    }
     fail(error(QStringLiteral("FreeSWITCH's Event Socket at %1 did not answer within %2 s.")
                    .arg(address())
                    .arg(m_settings.timeoutMs / 1000.0)));
@@ -255,8 +304,17 @@ Result<QList<QByteArray>> EventSocketClient::runApiCommands(const EventSocketSet
             client.onTimeout();
     }
     client.disconnectFromFreeSwitch();
-    if (client.m_socket.state() != QAbstractSocket::UnconnectedState)
-        client.m_socket.waitForDisconnected(settings.timeoutMs);
+    while (client.m_state == State::Closing) {
+        // Reading delivers "+OK bye" and the disconnect notice; it returns false once
+        // FreeSWITCH has closed the connection.
+        if (!client.m_socket.waitForReadyRead(settings.timeoutMs)
+            && client.m_state == State::Closing) {
+            if (client.m_socket.state() == QAbstractSocket::ConnectedState)
+                client.onTimeout();
+            else
+                client.finishClosing();
+        }
+    }
     if (failure)
         return *failure;
     return outputs;

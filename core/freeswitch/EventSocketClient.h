@@ -45,6 +45,10 @@ public:
 
     // Connects and authenticates; emits ready() or failed().
     void connectToFreeSwitch(const EventSocketSettings &settings);
+    // Sends `exit` and emits closed() once FreeSWITCH has closed the connection, or after the
+    // timeout. FreeSWITCH replies "+OK bye" and sends a text/disconnect-notice, which are no
+    // error.
+    // Pending callbacks receive an error.
     void disconnectFromFreeSwitch();
     bool isReady() const { return m_state == State::Ready; }
     // "host:port" of the current settings, for messages.
@@ -64,12 +68,14 @@ public:
 
 signals:
     void ready();
+    // The connection that disconnectFromFreeSwitch() ended is closed.
+    void closed();
     // The connection failed or was lost; pending callbacks have received the same error.
     void failed(const fsd::ApiError &error);
     void eventReceived(const fsd::freeswitch::EslMessage &event);
 
 private:
-    enum class State { Idle, Connecting, AwaitingGreeting, Authenticating, Ready };
+    enum class State { Idle, Connecting, AwaitingGreeting, Authenticating, Ready, Closing };
     struct Pending
     {
         QByteArray command;
@@ -79,6 +85,8 @@ private:
     void send(const QByteArray &command, std::function<void(Result<EslMessage>)> callback);
     void onReadyRead();
     void onMessage(const EslMessage &message);
+    void onClosingMessage(const EslMessage &message);
+    void finishClosing();
     void onSocketError();
     void onTimeout();
     void fail(const ApiError &error);

@@ -36,7 +36,8 @@ struct Gateway
     bool enabled = true;
     QList<Attribute> params;
     QList<Attribute> variables;
-    // Elements the product does not model, kept verbatim as XML (stored in gateways.extra_xml).
+    // Elements the product does not model, kept as XML in the canonical form of xml::ExtraXml
+    // (stored in gateways.extra_xml).
     QString extraXml;
     SourceLocation location;
 };
@@ -54,8 +55,8 @@ struct User
     QList<Attribute> params;
     QList<Attribute> variables;
     QList<Gateway> gateways;
-    // Elements the product does not model (<vcard>, <skinny>, ...), kept verbatim as XML so
-    // that exports and mod_xml_curl answers carry them unchanged.
+    // Elements the product does not model (<vcard>, <skinny>, ...), kept as XML in the
+    // canonical form of xml::ExtraXml so that exports and mod_xml_curl responses carry them.
     QString extraXml;
     SourceLocation location;
 };

@@ -45,7 +45,7 @@ struct ImportReport
     // names shared between domains, includes that matched no file.
     QList<ReportItem> warnings;
     // Elements and attributes the product does not model; each message states whether the item
-    // is kept (verbatim XML) or dropped.
+    // is kept (as XML, see xml::ExtraXml) or dropped.
     QList<ReportItem> unmodelled;
     // Preprocessor notes: undefined variables, ignored `set`s of supplied variables, commands
     // that an import never runs.

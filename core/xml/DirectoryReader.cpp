@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "core/xml/DirectoryReader.h"
 
+#include "core/xml/ExtraXml.h"
 #include "core/xml/XmlNames.h"
 
 #include <algorithm>
@@ -92,16 +93,20 @@ void DirectoryReader::reportUnknownAttributes(std::initializer_list<QLatin1Strin
     }
 }
 
-QString DirectoryReader::keepVerbatim(const QString &owner)
+QString DirectoryReader::keepUnmodelled(const QString &owner)
 {
     const qint64 start = startOffset();
     const QString element = m_xml.name().toString();
     m_report.unmodelled.append(model::ReportItem{
-        QStringLiteral("The element <%1> of %2 is not modelled; it is kept as written.")
+        QStringLiteral("The element <%1> of %2 is not modelled; it is kept without its "
+                       "comments and layout.")
             .arg(element, owner),
         m_positions.locate(start)});
     m_xml.skipCurrentElement();
-    return m_positions.text().mid(start, m_xml.characterOffset() - start);
+    const QString text = m_positions.text().mid(start, m_xml.characterOffset() - start);
+    // The main reader has just read the element, so it is well-formed; the raw text is a
+    // fallback that is never expected to be used.
+    return ExtraXml::canonical(text).value_or(text);
 }
 
 void DirectoryReader::dropElement(const QString &owner)
@@ -249,7 +254,7 @@ Result<model::Domain> DirectoryReader::readDomain()
                 return user.error();
             domain.users.append(std::move(*user));
         } else {
-            extra.append(keepVerbatim(owner));
+            extra.append(keepUnmodelled(owner));
         }
         if (!read)
             return read.error();
@@ -299,7 +304,7 @@ Status DirectoryReader::readGroup(model::Domain &domain)
         else if (name == QLatin1String("variables"))
             read = readAttributeList(QStringLiteral("variable"), group.variables, false, owner);
         else
-            extra.append(keepVerbatim(owner));
+            extra.append(keepUnmodelled(owner));
         if (!read)
             return read;
     }
@@ -387,7 +392,7 @@ Result<model::User> DirectoryReader::readUser()
         else if (name == QLatin1String("gateways"))
             read = readGateways(user);
         else
-            extra.append(keepVerbatim(owner));
+            extra.append(keepUnmodelled(owner));
         if (!read)
             return read.error();
     }
@@ -476,7 +481,7 @@ Result<model::Gateway> DirectoryReader::readGateway()
             read = readAttributeList(QStringLiteral("variable"), gateway.variables, true, owner);
             listedVariables = true;
         } else {
-            extra.append(keepVerbatim(owner));
+            extra.append(keepUnmodelled(owner));
         }
         if (!read)
             return read.error();

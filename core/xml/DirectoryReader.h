@@ -17,8 +17,8 @@ namespace fsd::xml {
 // name="directory"> and <include> wrappers or bare <domain>s; per domain its params,
 // variables, groups (with their own params and variables) and users, whether in
 // groups/group/users, in users or directly under the domain; per user its attributes, params,
-// variables and gateways. Elements it does not model are kept verbatim in `extraXml` and,
-// like attributes it does not model, listed in the report.
+// variables and gateways. Elements it does not model are kept in `extraXml`, in the canonical
+// form of ExtraXml, and listed in the report. Attributes it does not model are only listed.
 //
 // Structure only: name rules and uniqueness are the importer's job, except what needs the
 // preprocessor's history: a domain, user, group or gateway name that is empty or still contains
@@ -63,7 +63,7 @@ private:
     template<typename OwnerName>
     void reportUnknownAttributes(std::initializer_list<QLatin1String> known,
                                  const OwnerName &owner);
-    QString keepVerbatim(const QString &owner);
+    QString keepUnmodelled(const QString &owner);
     void dropElement(const QString &owner);
     Status parseError();
 

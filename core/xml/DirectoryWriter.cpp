@@ -2,6 +2,8 @@
 #include "core/xml/DirectoryWriter.h"
 
 #include "core/common/NameRules.h"
+#include "core/xml/ExtraXml.h"
+#include "core/xml/XmlEscape.h"
 #include "core/xml/XmlLog.h"
 #include "core/xml/XmlNames.h"
 
@@ -15,37 +17,9 @@ namespace {
 
 constexpr int IndentWidth = 2;
 
-// Escapes a value for a double-quoted attribute. Line breaks and tabs become character
-// references so that they survive attribute-value normalisation. "X-PRE-PROCESS" inside a
-// value gets its '-' as "&#45;", because FreeSWITCH's preprocessor drops every line that
-// contains that word before any XML parsing.
-QString escape(const QString &value)
-{
-    QString out;
-    out.reserve(value.size() + 8);
-    for (QChar c : value) {
-        switch (c.unicode()) {
-        case '&': out += QLatin1String("&amp;"); break;
-        case '<': out += QLatin1String("&lt;"); break;
-        case '>': out += QLatin1String("&gt;"); break;
-        case '"': out += QLatin1String("&quot;"); break;
-        case '\n': out += QLatin1String("&#10;"); break;
-        case '\r': out += QLatin1String("&#13;"); break;
-        case '\t': out += QLatin1String("&#9;"); break;
-        default: out += c;
-        }
-    }
-    static const QLatin1String directive("x-pre-process");
-    for (qsizetype at = out.indexOf(directive, 0, Qt::CaseInsensitive); at >= 0;
-         at = out.indexOf(directive, at + 1, Qt::CaseInsensitive)) {
-        out.replace(at + 1, 1, QLatin1String("&#45;"));
-    }
-    return out;
-}
-
 QString attribute(const QString &name, const QString &value)
 {
-    return QStringLiteral(" %1=\"%2\"").arg(name, escape(value));
+    return QStringLiteral(" %1=\"%2\"").arg(name, escapeXmlValue(value));
 }
 
 } // namespace
@@ -284,9 +258,19 @@ void DirectoryWriter::writeAttributes(Output &out, int depth, const QString &lis
 
 void DirectoryWriter::writeExtra(Output &out, int depth, const QString &extraXml) const
 {
-    // Kept verbatim: the first line gets this level's indentation, the rest keep their own.
-    if (!extraXml.isEmpty())
-        out.line(depth, extraXml);
+    if (extraXml.isEmpty())
+        return;
+    // Imports store the canonical form already; rewriting it indents every line to this level
+    // and normalises text stored before imports did so.
+    const std::optional<QString> lines = ExtraXml::canonical(extraXml, depth);
+    if (lines) {
+        out.line(0, *lines);
+        return;
+    }
+    // The text itself is not logged: unmodelled elements can hold credentials.
+    qCWarning(lcXml) << "Unmodelled XML that is not well-formed is written as stored ("
+                     << extraXml.size() << "characters)";
+    out.line(depth, extraXml);
 }
 
 Result<QStringList> DirectoryWriter::writeTo(const model::DirectoryTree &tree,

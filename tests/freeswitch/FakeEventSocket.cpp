@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "tests/freeswitch/FakeEventSocket.h"
 
-#include "core/xml/ImportSource.h"
+#include "core/xml/Preprocessor.h"
+#include "tests/freeswitch/SwitchXmlPrinter.h"
 
-#include <QRegularExpression>
+#include <QDir>
 #include <QTcpSocket>
 
 namespace fsd::test {
@@ -20,6 +21,17 @@ QByteArray commandReply(const QByteArray &text)
 {
     return "Content-Type: command/reply\nReply-Text: " + text + "\n\n";
 }
+
+// mod_event_socket sends this when it closes a connection: after `exit`, after a wrong
+// password, and when it shuts down.
+QByteArray disconnectNotice()
+{
+    return withLength("text/disconnect-notice",
+                      "Disconnected, goodbye.\nSee you at ClueCon! http://www.cluecon.com/\n");
+}
+
+const QByteArray DirectorySectionTag =
+    "<section name=\"directory\" description=\"User Directory\">\n";
 
 } // namespace
 
@@ -92,6 +104,7 @@ void FakeEventSocket::handleCommand(QTcpSocket *socket, const QByteArray &comman
                                                   : QString::fromUtf8(command));
     if (command.startsWith("exit")) {
         socket->write(commandReply("+OK bye"));
+        socket->write(disconnectNotice());
         socket->disconnectFromHost();
         return;
     }
@@ -102,9 +115,7 @@ void FakeEventSocket::handleCommand(QTcpSocket *socket, const QByteArray &comman
             return;
         }
         socket->write(commandReply("-ERR invalid"));
-        socket->write(withLength("text/disconnect-notice",
-                                 "Disconnected, goodbye.\nSee you at ClueCon! "
-                                 "http://www.cluecon.com/\n"));
+        socket->write(disconnectNotice());
         socket->disconnectFromHost();
         return;
     }
@@ -148,19 +159,46 @@ void FakeEventSocket::sendEvent(const QList<QPair<QByteArray, QByteArray>> &head
     }
 }
 
+QByteArray FakeEventSocket::directoryAnswer(const QString &sectionContent)
+{
+    // The directory section of the sample freeswitch.xml contains one include line, which the
+    // preprocessor replaces by the included text.
+    const QString section = QString::fromUtf8(DirectorySectionTag) + sectionContent
+                            + QStringLiteral("  </section>\n");
+    auto printed = SwitchXmlPrinter::print(section, {"section"});
+    if (!printed)
+        qFatal("the directory XML given to the fake Event Socket is not well-formed");
+    return *printed;
+}
+
 QByteArray FakeEventSocket::vanillaDirectoryAnswer(const QString &vanillaConfigDir)
 {
+    // The parts of the sample freeswitch.xml that reach the directory section: vars.xml at the
+    // top, then the section that includes directory/*.xml.
     xml::PreprocessOptions options;
     options.supplied = {{QStringLiteral("local_ip_v4"), QStringLiteral("127.0.0.1")}};
-    auto text = xml::ImportSource::preprocessPath(vanillaConfigDir, options);
+    options.baseFolder = vanillaConfigDir;
+    xml::Preprocessor preprocessor(options);
+    Status added = preprocessor.addText("<document type=\"freeswitch/xml\">\n",
+                                        QStringLiteral("freeswitch.xml"));
+    if (added)
+        added = preprocessor.addFile(QDir(vanillaConfigDir).filePath(QStringLiteral("vars.xml")));
+    if (added)
+        added = preprocessor.addText("  " + DirectorySectionTag, QStringLiteral("freeswitch.xml"));
+    if (added)
+        added = preprocessor.addGlob("directory/*.xml", vanillaConfigDir);
+    if (added)
+        added = preprocessor.addText("  </section>\n</document>\n",
+                                     QStringLiteral("freeswitch.xml"));
+    if (!added)
+        qFatal("cannot preprocess the vanilla configuration: %s", qPrintable(added.error().detail));
+    auto text = preprocessor.finish();
     if (!text)
         qFatal("cannot preprocess the vanilla configuration: %s", qPrintable(text.error().detail));
-    QString body = text->text;
-    static const QRegularExpression comment(QStringLiteral("<!--.*?-->"),
-                                            QRegularExpression::DotMatchesEverythingOption);
-    body.remove(comment);
-    return "<section name=\"directory\" description=\"User Directory\">\n" + body.toUtf8()
-           + "</section>\n";
+    auto printed = SwitchXmlPrinter::print(text->text, {"document", "section"});
+    if (!printed)
+        qFatal("the preprocessed vanilla configuration is not well-formed");
+    return *printed;
 }
 
 FakeEventSocket::OnThread::OnThread(const std::function<void(FakeEventSocket &)> &configure)

@@ -17,9 +17,10 @@ namespace fsd::test {
 
 // A stand-in for FreeSWITCH's Event Socket (mod_event_socket 1.10) on 127.0.0.1 that speaks its
 // wire protocol. It greets with "Content-Type: auth/request" and replies to `auth` with a
-// command/reply of "Reply-Text: +OK accepted", or of "-ERR invalid" followed by a disconnect
-// notice and close. It replies to `api` with api/response and a Content-Length body, and
-// handles `event plain` subscriptions and `exit`.
+// command/reply of "Reply-Text: +OK accepted", or of "-ERR invalid" followed by a
+// text/disconnect-notice and close. It replies to `api` with api/response and a
+// Content-Length body, handles `event plain` subscriptions, and replies to `exit` with
+// "+OK bye", a text/disconnect-notice and close.
 class FakeEventSocket : public QObject
 {
     Q_OBJECT
@@ -52,9 +53,11 @@ public:
     // Every command received, in order, with `auth` passwords replaced by "***".
     const QStringList &receivedCommands() const { return m_commands; }
 
-    // FreeSWITCH's output for `api xml_locate directory` for the vanilla sample configuration
-    // with local_ip_v4 = 127.0.0.1: the preprocessed directory inside <section>, without
-    // comments, as switch_xml_toxml drops them.
+    // FreeSWITCH's output for `api xml_locate directory` when its directory section contains
+    // `sectionContent` (preprocessed XML, such as "<domain ...>...</domain>"): the section
+    // printed by switch_xml_toxml, see SwitchXmlPrinter.
+    static QByteArray directoryAnswer(const QString &sectionContent);
+    // The same for the vanilla sample configuration with local_ip_v4 = 127.0.0.1.
     static QByteArray vanillaDirectoryAnswer(const QString &vanillaConfigDir);
 
     // Runs a FakeEventSocket on a thread of its own, for clients that block the test's thread

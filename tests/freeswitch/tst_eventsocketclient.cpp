@@ -3,6 +3,7 @@
 #include "tests/freeswitch/FakeEventSocket.h"
 #include "tests/support/TestSupport.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -30,6 +31,8 @@ private slots:
         test::FakeEventSocket::OnThread server([](test::FakeEventSocket &fake) {
             fake.setApiOutput("xml_locate directory", "<section name=\"directory\"/>\n");
         });
+        // The reply to `exit` and the disconnect notice log nothing.
+        QTest::failOnWarning(QRegularExpression(QStringLiteral(".")));
         auto outputs = EventSocketClient::runApiCommands(settingsFor(server.port()),
                                                          {QStringLiteral("xml_locate directory")});
         FSD_VERIFY_OK(outputs);
@@ -38,6 +41,45 @@ private slots:
         QTRY_COMPARE(server.receivedCommands(),
                      QStringList({QStringLiteral("auth ***"), QStringLiteral("api xml_locate directory"),
                               QStringLiteral("exit")}));
+    }
+
+    void exitEndsWithoutError()
+    {
+        test::FakeEventSocket server;
+        QVERIFY(server.listen());
+        EventSocketClient client;
+        QSignalSpy ready(&client, &EventSocketClient::ready);
+        QSignalSpy failed(&client, &EventSocketClient::failed);
+        QSignalSpy closed(&client, &EventSocketClient::closed);
+        client.connectToFreeSwitch(settingsFor(server.port()));
+        QVERIFY(ready.wait());
+
+        // "+OK bye" and the text/disconnect-notice after it are neither errors nor unexpected.
+        QTest::failOnWarning(QRegularExpression(QStringLiteral(".")));
+        client.disconnectFromFreeSwitch();
+        QVERIFY(closed.wait());
+        QCOMPARE(failed.count(), 0);
+        QVERIFY(!client.isReady());
+        QCOMPARE(server.receivedCommands().last(), QStringLiteral("exit"));
+    }
+
+    void pendingApiFailsOnDisconnect()
+    {
+        test::FakeEventSocket server;
+        QVERIFY(server.listen());
+        EventSocketClient client;
+        QSignalSpy ready(&client, &EventSocketClient::ready);
+        QSignalSpy closed(&client, &EventSocketClient::closed);
+        client.connectToFreeSwitch(settingsFor(server.port()));
+        QVERIFY(ready.wait());
+        std::optional<Result<QByteArray>> output;
+        client.api(QStringLiteral("status"), [&](Result<QByteArray> result) { output = result; });
+        client.disconnectFromFreeSwitch();
+        QVERIFY(output.has_value());
+        QVERIFY(!output->ok());
+        QVERIFY2(output->error().detail.contains(QLatin1String("was closed")),
+                 qPrintable(output->error().detail));
+        QVERIFY(closed.wait());
     }
 
     void largeAnswerSplitAcrossReads()

@@ -104,12 +104,15 @@ private slots:
         const model::User *brian = findUser(domain, QStringLiteral("brian"));
         QVERIFY(brian);
         QCOMPARE(brian->cidr, QStringLiteral("192.0.2.0/24"));
-        QVERIFY(brian->extraXml.startsWith(QLatin1String("<vcard>")));
-        QVERIFY(brian->extraXml.endsWith(QLatin1String("</vcard>")));
+        // The <vcard> holds only a comment.
+        QCOMPARE(brian->extraXml, QStringLiteral("<vcard/>"));
         const model::User *phone = findUser(domain, QStringLiteral("SEP001120AABBCC"));
         QVERIFY(phone);
-        QVERIFY(phone->extraXml.startsWith(QLatin1String("<skinny>")));
-        QVERIFY(phone->extraXml.contains(QLatin1String("label=\"Shared Line 10\"")));
+        QVERIFY(phone->extraXml.startsWith(QLatin1String("<skinny>\n  <buttons>\n")));
+        QVERIFY(phone->extraXml.contains(
+            QLatin1String("\n    <button position=\"3\" type=\"Line\" label=\"Shared Line 10\" "
+                          "value=\"1110\" caller-name=\"Calling as 1110\"/>\n")));
+        QVERIFY(phone->extraXml.endsWith(QLatin1String("\n  </buttons>\n</skinny>")));
 
         QVERIFY(test::anyItemContains(report.unmodelled, QStringLiteral("<vcard>")));
         QVERIFY(test::anyItemContains(report.unmodelled, QStringLiteral("<skinny>")));
@@ -205,8 +208,8 @@ private slots:
         QVERIFY(test::anyItemContains(report.unmodelled, QStringLiteral("secret=\"y\"")));
         QVERIFY(test::anyItemContains(report.unmodelled, QStringLiteral("<profile-variables>")));
         const model::User &user = tree->domains.first().users.first();
-        QCOMPARE(user.extraXml, QStringLiteral("<profile-variables><variable name=\"p\" "
-                                               "value=\"1\"/></profile-variables>"));
+        QCOMPARE(user.extraXml, QStringLiteral("<profile-variables>\n  <variable name=\"p\" "
+                                               "value=\"1\"/>\n</profile-variables>"));
         QCOMPARE(report.unmodelled.first().location.line, 2);
     }
 
