@@ -77,7 +77,7 @@ public:
         QStringLiteral("allow-insecure-api"),
         QStringLiteral("Serve the API without TLS on an address other than loopback.")};
     const QCommandLineOption maxConnections{QStringLiteral("max-connections"),
-                                            QStringLiteral("Most simultaneous API connections (default 1000)."),
+                                            QStringLiteral("Maximum number of simultaneous connections per listener (default 1000)."),
                                             QStringLiteral("count")};
 
     const QCommandLineOption xmlCurlListen{

@@ -185,6 +185,11 @@ CommandLine::Mode modeOf(int argc, char *argv[])
         arguments.append(QString::fromLocal8Bit(argv[i]));
     CommandLine probe;
     probe.parser().parse(arguments);
+    // --help and --version print and exit, so they need no display either.
+    for (const QString &option : {QStringLiteral("help"), QStringLiteral("help-all"), QStringLiteral("version")}) {
+        if (probe.parser().isSet(option))
+            return CommandLine::Mode::Command;
+    }
     return probe.mode();
 }
 
@@ -196,6 +201,12 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(FSD_VERSION));
     const CommandLine::Mode mode = modeOf(argc, argv);
     std::unique_ptr<QCoreApplication> application;
+    if (mode == CommandLine::Mode::Gui && qEnvironmentVariableIsEmpty("DISPLAY")
+        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        std::fprintf(stderr, "fsdirector: no display to open the window on (DISPLAY is not set); "
+                             "run with --headless to serve the directory without a window.\n");
+        return 1;
+    }
     if (mode == CommandLine::Mode::Gui)
         application = std::make_unique<QApplication>(argc, argv);
     else

@@ -16,9 +16,9 @@ Result<QStringList> generate(const QString &first, qint64 count)
         return ApiError::make(QStringLiteral("wrong data"),
                               QStringLiteral("The name \"%1\" has no digits to count up from, so "
                                              "it cannot make %2 users. Use a name ending in a "
-                                             "number, such as \"%1100\".")
-                                  .arg(first)
-                                  .arg(count));
+                                             "number, such as \"%3\".")
+                                  .arg(first, QString::number(count),
+                                       first + QStringLiteral("100")));
     }
     const QString prefix = match.captured(1);
     const QString digits = match.captured(2);

@@ -276,10 +276,13 @@ void DirectoryWriter::writeExtra(Output &out, int depth, const QString &extraXml
 Result<QStringList> DirectoryWriter::writeTo(const model::DirectoryTree &tree,
                                              const QString &path) const
 {
+    // Exports hold SIP passwords, so files and new folders are readable by their owner only,
+    // like the database.
     auto save = [](const QString &fileName, const QByteArray &bytes) -> Status {
         QSaveFile file(fileName);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()
-            || !file.commit()) {
+        if (!file.open(QIODevice::WriteOnly)
+            || !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner)
+            || file.write(bytes) != bytes.size() || !file.commit()) {
             return ApiError::make(QStringLiteral("can't export"),
                                   QStringLiteral("Cannot write %1: %2")
                                       .arg(fileName, file.errorString()));
@@ -295,7 +298,9 @@ Result<QStringList> DirectoryWriter::writeTo(const model::DirectoryTree &tree,
     }
 
     QDir folder(path);
-    if (!folder.exists() && !folder.mkpath(QStringLiteral("."))) {
+    if (!folder.exists()
+        && !QDir().mkdir(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner)
+        && !folder.mkpath(QStringLiteral("."))) {
         return ApiError::make(QStringLiteral("can't export"),
                               QStringLiteral("Cannot create the folder %1. Check the "
                                              "permissions of its parent.")

@@ -622,6 +622,8 @@ void BadInputTest::bulkRejected_data()
     QTest::newRow("bulk 100000") << QStringLiteral("3000") << QStringLiteral("100000") << QStringLiteral("to many at once") << QString();
     QTest::newRow("no digits to count") << QStringLiteral("alice") << QStringLiteral("2") << QStringLiteral("wrong data")
                                         << QStringLiteral("alice");
+    QTest::newRow("no digits suggests a name") << QStringLiteral("alice") << QStringLiteral("2")
+                                               << QStringLiteral("wrong data") << QStringLiteral("\"alice100\"");
     // 0999 counts up to 1000, which is the seeded user "1000": nothing of the bulk is made.
     QTest::newRow("collides with a user") << QStringLiteral("0998") << QStringLiteral("3") << QStringLiteral("user name already exists")
                                           << QStringLiteral("1000");
