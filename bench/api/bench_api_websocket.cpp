@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MPL-2.0
 // Measures one WebSocket client sending "[Users] Get_user_details" back to back (one request
-// in flight) against a directory of --users users, all on loopback. Prints replies per second.
-// The environment variable BENCH_EVENT replaces the event, e.g. with an unknown one to measure
-// the transport without handler work.
+// in flight), all on loopback. Prints replies per second. The directory is either filled
+// through the API (--users users in one domain, each with one parameter, always asking for the
+// first user) or, with --database, the file that bench/directory seeds (random users, each with
+// 5 parameters and 10 variables). The environment variable BENCH_EVENT replaces the event,
+// e.g. with an unknown one to measure the transport without handler work.
 #include "core/app/DirectoryService.h"
 #include "core/auth/Authenticator.h"
 #include "core/net/ApiServer.h"
@@ -13,9 +15,13 @@
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QWebSocket>
+
+#include <sys/resource.h>
 
 #include <cstdio>
 #include <functional>
@@ -41,6 +47,15 @@ QJsonObject call(QWebSocket &socket, const QJsonObject &request)
     return reply;
 }
 
+// CPU time (user and system) of every thread of this process so far, in seconds.
+double cpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 QJsonObject request(const QString &event, QJsonObject data, const QString &token)
 {
     data.insert(QStringLiteral("token"), token);
@@ -59,7 +74,11 @@ int main(int argc, char *argv[])
                                      QStringLiteral("seconds"), QStringLiteral("10"));
     QCommandLineOption sameThreadOption(QStringLiteral("same-thread"),
                                         QStringLiteral("Run the dispatcher on the server's thread."));
-    parser.addOptions({usersOption, secondsOption, sameThreadOption});
+    QCommandLineOption databaseOption(QStringLiteral("database"),
+                                      QStringLiteral("Use this SQLite file, seeded by fsd_bench_directory, instead of "
+                                                     "filling a new one; requests ask for random users."),
+                                      QStringLiteral("path"));
+    parser.addOptions({usersOption, secondsOption, sameThreadOption, databaseOption});
     parser.addHelpOption();
     parser.process(app);
     const int users = parser.value(usersOption).toInt();
@@ -67,18 +86,24 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
 
     QTemporaryDir folder;
+    const bool seeded = parser.isSet(databaseOption);
     DirectoryService::Options options;
-    options.database.path = folder.filePath(QStringLiteral("directory.sqlite"));
+    options.database.path = seeded ? parser.value(databaseOption) : folder.filePath(QStringLiteral("directory.sqlite"));
     options.threaded = !parser.isSet(sameThreadOption);
     auto service = DirectoryService::start(options);
     if (!service) {
         out << "starting the directory failed: " << service.error().detail << Qt::endl;
         return 1;
     }
+    qint64 seededUsers = 0;
     (*service)->runOnServiceThread([&]() {
         (*service)->authenticator()->setPasswordIterations(1000);
+        // Fails harmlessly when an earlier run on the same database added the operator.
         (void)(*service)->authenticator()->addOperator(QStringLiteral("admin"), Role::Admin,
                                                        QStringLiteral("bench-password"));
+        QSqlQuery count((*service)->database()->connection());
+        if (count.exec(QStringLiteral("SELECT COUNT(*) FROM users")) && count.next())
+            seededUsers = count.value(0).toLongLong();
     });
     ApiServer server(*(*service)->queue());
     ApiServerConfig config;
@@ -98,35 +123,45 @@ int main(int argc, char *argv[])
                                         {QStringLiteral("data"), QJsonObject{{QStringLiteral("login"), QStringLiteral("admin")},
                                                                              {QStringLiteral("password"), QStringLiteral("bench-password")}}}})
                               .value(QStringLiteral("token")).toString();
-    const QJsonObject domain = call(socket, request(QStringLiteral("[Domains][Add] Domain"),
-                                                    {{QStringLiteral("name"), QStringLiteral("bench.example")}}, token));
-    const qint64 domainId = domain.value(QStringLiteral("domains")).toObject().keys().value(0).toLongLong();
-
-    QElapsedTimer filling;
-    filling.start();
     qint64 userId = 0;
-    for (int first = 0; first < users; first += 100) {
-        const QJsonObject added = call(socket, request(QStringLiteral("[Users] Add_new_user"),
-                                                       {{QStringLiteral("id"), domainId},
-                                                        {QStringLiteral("name"), QString::number(100000 + first)},
-                                                        {QStringLiteral("bulk"), qMin(100, users - first)}},
-                                                       token));
-        if (added.contains(QStringLiteral("error"))) {
-            out << "adding users failed: " << QJsonDocument(added).toJson(QJsonDocument::Compact) << Qt::endl;
-            return 1;
-        }
-        if (userId == 0) {
-            const QJsonObject byDomain = added.value(QStringLiteral("directory_users")).toObject();
-            userId = byDomain.begin()->toObject().keys().value(0).toLongLong();
-        }
-    }
-    out << "filled " << users << " users in " << filling.elapsed() / 1000.0 << " s" << Qt::endl;
+    if (seeded) {
+        out << "using " << options.database.path << " with " << seededUsers << " users" << Qt::endl;
+    } else {
+        const QJsonObject domain = call(socket, request(QStringLiteral("[Domains][Add] Domain"),
+                                                        {{QStringLiteral("name"), QStringLiteral("bench.example")}}, token));
+        const qint64 domainId = domain.value(QStringLiteral("domains")).toObject().keys().value(0).toLongLong();
 
-    const QJsonObject details = request(qEnvironmentVariable("BENCH_EVENT", QStringLiteral("[Users] Get_user_details")),
-                                        {{QStringLiteral("id"), userId}}, token);
-    out << "measuring " << details.value(QStringLiteral("event")).toString() << " for " << seconds
-        << " s" << Qt::endl;
-    const QString text = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
+        QElapsedTimer filling;
+        filling.start();
+        for (int first = 0; first < users; first += 100) {
+            const QJsonObject added = call(socket, request(QStringLiteral("[Users] Add_new_user"),
+                                                           {{QStringLiteral("id"), domainId},
+                                                            {QStringLiteral("name"), QString::number(100000 + first)},
+                                                            {QStringLiteral("bulk"), qMin(100, users - first)}},
+                                                           token));
+            if (added.contains(QStringLiteral("error"))) {
+                out << "adding users failed: " << QJsonDocument(added).toJson(QJsonDocument::Compact) << Qt::endl;
+                return 1;
+            }
+            if (userId == 0) {
+                const QJsonObject byDomain = added.value(QStringLiteral("directory_users")).toObject();
+                userId = byDomain.begin()->toObject().keys().value(0).toLongLong();
+            }
+        }
+        out << "filled " << users << " users in " << filling.elapsed() / 1000.0 << " s" << Qt::endl;
+    }
+
+    const QString event = qEnvironmentVariable("BENCH_EVENT", QStringLiteral("[Users] Get_user_details"));
+    out << "measuring " << event << " for " << seconds << " s" << Qt::endl;
+    // The request text with the user id left open; random ids need a new text per request.
+    const QString pattern = QString::fromUtf8(QJsonDocument(request(event, {{QStringLiteral("id"), 999999999}}, token))
+                                                  .toJson(QJsonDocument::Compact))
+                                .replace(QLatin1String("999999999"), QLatin1String("%1"));
+    QRandomGenerator random(42);
+    const auto nextRequest = [&]() {
+        const qint64 id = seeded ? qint64(random.bounded(quint64(seededUsers))) + 1 : userId;
+        return pattern.arg(id);
+    };
     qint64 replies = 0;
     qint64 errors = 0;
     QElapsedTimer timer;
@@ -138,13 +173,18 @@ int main(int argc, char *argv[])
         if (timer.elapsed() >= seconds * 1000)
             measuring.quit();
         else
-            socket.sendTextMessage(text);
+            socket.sendTextMessage(nextRequest());
     });
     timer.start();
-    socket.sendTextMessage(text);
+    const double cpuStart = cpuSeconds();
+    socket.sendTextMessage(nextRequest());
     measuring.exec();
     const double elapsed = timer.elapsed() / 1000.0;
-    out << details.value(QStringLiteral("event")).toString() << " back to back: " << replies << " replies, " << errors << " errors in "
-        << elapsed << " s = " << qRound(replies / elapsed) << " replies/s" << Qt::endl;
+    const double cpu = cpuSeconds() - cpuStart;
+    // The CPU time covers the client, the server and the dispatcher, since all three run in
+    // this process.
+    out << event << " back to back: " << replies << " replies, " << errors << " errors in "
+        << elapsed << " s = " << qRound(replies / elapsed) << " replies/s; CPU " << cpu
+        << " s = " << qRound(cpu * 1e6 / double(replies)) << " us per reply" << Qt::endl;
     return errors == 0 ? 0 : 1;
 }

@@ -22,6 +22,12 @@ namespace {
 
 constexpr qint64 MaxBulk = 100;
 
+ApiError userNotFound(qint64 id)
+{
+    return ApiError::make(QStringLiteral("user not found"),
+                          QStringLiteral("There is no user with id %1.").arg(id));
+}
+
 Result<QString> userName(const EventRequest &request)
 {
     auto name = request.name();
@@ -77,18 +83,15 @@ Result<QJsonObject> userDetails(const EventRequest &request)
     auto id = request.id();
     if (!id)
         return id.error();
-    auto user = requireUser(request.database(), *id);
-    if (!user)
-        return user.error();
-    auto params = AttributeStore(request.database(), AttributeStore::Table::UserParams).list(*id);
-    if (!params)
-        return params.error();
-    auto vars = AttributeStore(request.database(), AttributeStore::Table::UserVars).list(*id);
-    if (!vars)
-        return vars.error();
-    QJsonObject details{{QStringLiteral("parameters"), ReplyJson::attributes(*params)},
-                        {QStringLiteral("variables"), ReplyJson::attributes(*vars)}};
-    addUserFields(*user, details, true);
+    auto found = UserStore(request.database()).findWithAttributes(*id);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return userNotFound(*id);
+    const UserWithAttributes &user = found->value();
+    QJsonObject details{{QStringLiteral("parameters"), ReplyJson::attributes(user.parameters)},
+                        {QStringLiteral("variables"), ReplyJson::attributes(user.variables)}};
+    addUserFields(user.user, details, true);
     return QJsonObject{{QStringLiteral("user_details"), QJsonObject{{ReplyJson::key(*id), details}}}};
 }
 
@@ -315,10 +318,8 @@ Result<UserRow> requireUser(Database &database, qint64 id)
     auto found = UserStore(database).find(id);
     if (!found)
         return found.error();
-    if (!found->has_value()) {
-        return ApiError::make(QStringLiteral("user not found"),
-                              QStringLiteral("There is no user with id %1.").arg(id));
-    }
+    if (!found->has_value())
+        return userNotFound(id);
     return found->value();
 }
 

@@ -404,15 +404,18 @@ void HttpConnection::rejectRequest(int status, const QByteArray &message, bool c
 
 void HttpConnection::flushResponses()
 {
+    bool wrote = false;
     while (!m_slots.empty() && !m_closing && !m_finished) {
         Slot &front = m_slots.front();
         if (!front.interim.isEmpty()) {
             m_socket->write(front.interim);
             front.interim.clear();
+            wrote = true;
         }
         if (!front.ready)
             break;
         m_socket->write(front.serialized);
+        wrote = true;
         const bool close = front.closeAfter;
         m_slots.pop_front();
         if (close) {
@@ -420,6 +423,10 @@ void HttpConnection::flushResponses()
             break;
         }
     }
+    // Without flush(), QTcpSocket writes only once the event loop reports the socket writable,
+    // which costs one more loop pass per response. A closing socket flushes by itself.
+    if (wrote && !m_closing && !m_finished)
+        m_socket->flush();
     updateTimer();
 }
 

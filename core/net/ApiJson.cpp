@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "core/net/ApiJson.h"
 
+#include "core/net/JsonWriter.h"
+
 #include <QJsonDocument>
 
 namespace fsd::ApiJson {
@@ -32,7 +34,7 @@ QJsonObject invalidRequest(const QString &detail)
 
 QByteArray toBytes(const QJsonObject &object)
 {
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return JsonWriter::compact(object);
 }
 
 int httpStatus(const QJsonObject &reply)

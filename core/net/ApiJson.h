@@ -16,6 +16,7 @@ namespace ApiJson {
 std::optional<QJsonObject> parseRequest(const QByteArray &body, QString *detail);
 // `{"MessageType": "none", "error": "invalid request", "detail": ...}`.
 QJsonObject invalidRequest(const QString &detail);
+// Compact JSON text, the same bytes as QJsonDocument::toJson(QJsonDocument::Compact).
 QByteArray toBytes(const QJsonObject &object);
 // HTTP status of a dispatcher reply: 400, 401 and 403 for those errors, else 200.
 int httpStatus(const QJsonObject &reply);

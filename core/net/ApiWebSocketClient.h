@@ -60,6 +60,7 @@ private:
     void flushReplies();
     void applyOutcome(const DispatchOutcome &outcome);
     bool sendText(const QString &text);
+    void writeNow();
     void onDisconnected();
 
     QWebSocket *m_socket;

@@ -17,6 +17,10 @@ namespace {
 
 constexpr QFile::Permissions OwnerOnly = QFile::ReadOwner | QFile::WriteOwner;
 
+// Upper bound of SQLite's memory map of the database file: address space, not memory, because
+// only the pages read are loaded. 1 GiB covers about 500,000 users with 15 attributes each.
+constexpr qint64 MaxMappedBytes = qint64(1) << 30;
+
 // Creates the SQLite file (and its folder) readable by the owner only before SQLite opens it.
 // SQLite gives the -wal and -shm files the permissions of the database file.
 Status prepareSqliteFile(const QString &path)
@@ -132,6 +136,15 @@ Status Database::configureConnection()
         pragmas.prepend(QStringLiteral("PRAGMA journal_mode = WAL"));
         pragmas.append(QStringLiteral("PRAGMA synchronous = NORMAL"));
     }
+    // Memory-mapped reads: without them SQLite copies every page it lacks in its own 2 MB cache
+    // from the operating system with pread(), about 6 calls per Get_user_details on a 100,000
+    // user directory. Mapping raised that event from about 17,900 to 20,000 per CPU second
+    // (bench/directory, median of 5 runs on a shared 2-core VM). The first MaxMappedBytes of
+    // the file are mapped, and pages beyond it are still read with pread().
+    // NOTE: SQLite's "Memory-Mapped I/O" page warns that an I/O error on a mapped page (a
+    // failing disk, or the file truncated by another program) raises a signal that ends the
+    // process, where pread() would have failed only the request.
+    pragmas.append(QStringLiteral("PRAGMA mmap_size = %1").arg(MaxMappedBytes));
     for (const QString &pragma : pragmas) {
         auto result = exec(pragma);
         if (!result)

@@ -11,6 +11,14 @@ namespace fsd {
 
 class Database;
 
+// A user with its parameters and variables, each list in id order.
+struct UserWithAttributes
+{
+    UserRow user;
+    QList<AttributeRow> parameters;
+    QList<AttributeRow> variables;
+};
+
 // Rows of the users table (directory users). Within a domain, user names and number aliases
 // share one namespace, case-insensitively: a name or alias may not equal another user's name
 // or alias, because FreeSWITCH finds a user by either.
@@ -23,6 +31,9 @@ public:
     Result<QList<UserRow>> list() const;
     Result<QList<UserRow>> listInDomain(qint64 domainId) const;
     Result<std::optional<UserRow>> find(qint64 id) const;
+    // Reads the user, its parameters and its variables with one statement. Returns nothing
+    // when there is no user with that id.
+    Result<std::optional<UserWithAttributes>> findWithAttributes(qint64 id) const;
 
     // Fails with `user name already exists` when the name is taken by a user or an alias.
     Result<UserRow> add(qint64 domainId, const QString &name, bool enabled = true);
