@@ -9,7 +9,7 @@
 
 namespace fsd {
 
-// The options of the fsdirector executable and what the parsed command asks for.
+// The options of the fsdirector executable and the mode that the parsed command selects.
 class CommandLine
 {
 public:

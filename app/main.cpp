@@ -139,7 +139,7 @@ int runHeadless(QCoreApplication &app, DirectoryService &service, const AppSetti
     return code;
 }
 
-// The desktop window on the local database, with the API and mod_xml_curl servers beside it.
+// Runs the desktop window on the local database, with the API and mod_xml_curl servers beside it.
 int runGui(QApplication &app, DirectoryService &service, const AppSettings &settings,
            const QString &settingsFile, QTextStream &err)
 {
