@@ -137,6 +137,11 @@ void HttpServer::acceptDescriptor(qintptr descriptor)
     }
     if (m_tls)
         static_cast<QSslSocket *>(socket)->setSslConfiguration(m_tlsConfiguration);
+    // TCP_NODELAY: with Nagle's algorithm a reply written while a WebSocket push is still
+    // unacknowledged waits for the client's delayed ACK, about 40 ms on Linux. With 100
+    // WebSocket clients receiving pushes the median reply took 37 ms instead of 1 to 2 ms
+    // (bench_api_load).
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
 
     auto *connection = new HttpConnection(socket, m_tls, this);
     m_connections.insert(connection);
