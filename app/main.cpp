@@ -144,6 +144,14 @@ int runGui(QApplication &app, DirectoryService &service, const AppSettings &sett
            const QString &settingsFile, QTextStream &err)
 {
     ui::installTranslations(app);
+    // Installed first, so that a signal during start-up is handled too. It ends the process
+    // without the window's quit confirmation: exit() skips the close events that
+    // QGuiApplication::quit() sends first.
+    SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app, [&](int number) {
+        err << "fsdirector: received signal " << number << ", closing the database." << Qt::endl;
+        QCoreApplication::exit(0);
+    });
     Status admin;
     service.runOnServiceThread([&]() {
         admin = OperatorCommands::ensureInitialAdmin(*service.authenticator(), false, err);
@@ -164,13 +172,6 @@ int runGui(QApplication &app, DirectoryService &service, const AppSettings &sett
     window.setLocalServerStatus(
         ui::LocalServerStatus::of(serverError.isEmpty() ? &servers : nullptr, serverError));
     window.show();
-    // A signal ends the process without the window's quit confirmation: exit() skips the
-    // close events that QGuiApplication::quit() sends first.
-    SignalWatcher signalWatcher;
-    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app, [&](int number) {
-        err << "fsdirector: received signal " << number << ", closing the database." << Qt::endl;
-        QCoreApplication::exit(0);
-    });
     const int code = app.exec();
     servers.stop();
     return code;

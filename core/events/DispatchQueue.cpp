@@ -19,14 +19,26 @@ void DispatchQueue::submit(const QJsonObject &request, const RequestContext &con
                            QObject *receiver, std::function<void(const DispatchOutcome &)> done)
 {
     QPointer<QObject> target(receiver);
+    // A receiver on the queue's own thread (the GUI and the API server) is checked on that
+    // thread, where it is also deleted: the dispatcher's thread only posts to the queue,
+    // which outlives every request. Checking a QPointer on another thread than the one that
+    // deletes its object races with the deletion.
+    QObject *relay = receiver && receiver->thread() == thread() ? static_cast<QObject *>(this)
+                                                                : receiver;
     QMetaObject::invokeMethod(
         m_dispatcher,
-        [dispatcher = m_dispatcher, request, context, target, done = std::move(done)]() {
+        [dispatcher = m_dispatcher, request, context, target, relay = QPointer<QObject>(relay),
+         done = std::move(done)]() {
             DispatchOutcome outcome = dispatcher->dispatch(request, context);
-            if (!target)
+            if (!relay)
                 return;
             QMetaObject::invokeMethod(
-                target.data(), [outcome, done]() { done(outcome); }, Qt::QueuedConnection);
+                relay.data(),
+                [outcome, target, done]() {
+                    if (target)
+                        done(outcome);
+                },
+                Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
 }
