@@ -70,7 +70,7 @@ bool AppSettings::save(const QString &filePath) const
         if (file.status() != QSettings::NoError)
             return false;
     }
-    // The file holds the Event Socket and mod_xml_curl passwords.
+    // The file contains the Event Socket and mod_xml_curl passwords.
     return QFile::setPermissions(filePath, QFile::ReadOwner | QFile::WriteOwner);
 }
 

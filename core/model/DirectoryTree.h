@@ -9,7 +9,7 @@
 // it. Ids are those of storage rows (0 when the item came from XML and is not stored yet).
 namespace fsd::model {
 
-// Where an item was read from, for messages; empty when it did not come from a file.
+// Source position of an item, for messages; empty when it did not come from a file.
 struct SourceLocation
 {
     QString file;
