@@ -10,12 +10,14 @@
 #include "core/auth/Authenticator.h"
 #include "core/events/DirectoryHandlers.h"
 #include "core/events/Dispatcher.h"
+#include "core/net/JsonWriter.h"
 #include "core/storage/Database.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -67,6 +69,24 @@ double peakMemoryMiB()
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_maxrss) / 1024.0;
+}
+
+// The current resident memory split into anonymous memory and mapped files (the SQLite file
+// that the database maps), from /proc/self/status, e.g. "RssAnon 120 MiB, RssFile 90 MiB".
+QString residentMemorySplit()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return QStringLiteral("unknown");
+    QStringList parts;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("RssAnon:") || line.startsWith("RssFile:")) {
+            const QList<QByteArray> fields = line.simplified().split(' ');
+            parts.append(QStringLiteral("%1 %2 MiB").arg(QString::fromLatin1(fields.value(0).chopped(1)))
+                             .arg(fields.value(1).toLongLong() / 1024));
+        }
+    }
+    return parts.join(QStringLiteral(", "));
 }
 
 // Runs one prepared INSERT per row inside the caller's transaction.
@@ -265,6 +285,7 @@ int measureGetUsers(Directory &directory, const Settings &settings)
     QList<double> dispatchSeconds;
     QList<double> dispatchCpuSeconds;
     QList<double> serializeSeconds;
+    QList<double> writerSeconds;
     qint64 users = 0;
     qint64 bytes = 0;
     for (int run = 0; run < settings.getUsersRuns; ++run) {
@@ -278,11 +299,18 @@ int measureGetUsers(Directory &directory, const Settings &settings)
             out() << "getusers: " << reply.value(QLatin1String("error")).toString() << Qt::endl;
             return 1;
         }
-        // What a transport then does with the reply.
+        // What a transport then does with the reply: the API's JsonWriter, and for comparison
+        // Qt's writer, one after the other so that only one copy is held at a time.
+        timer.restart();
+        bytes = JsonWriter::compact(reply).size();
+        writerSeconds.append(timer.nsecsElapsed() / 1e9);
         timer.restart();
         const QByteArray json = QJsonDocument(reply).toJson(QJsonDocument::Compact);
         serializeSeconds.append(timer.nsecsElapsed() / 1e9);
-        bytes = json.size();
+        if (json.size() != bytes) {
+            out() << "getusers: JsonWriter and QJsonDocument::toJson wrote different sizes" << Qt::endl;
+            return 1;
+        }
         users = 0;
         const QJsonObject byDomain = reply.value(QLatin1String("directory_users")).toObject();
         for (auto it = byDomain.begin(); it != byDomain.end(); ++it)
@@ -291,8 +319,10 @@ int measureGetUsers(Directory &directory, const Settings &settings)
     std::sort(dispatchSeconds.begin(), dispatchSeconds.end());
     std::sort(dispatchCpuSeconds.begin(), dispatchCpuSeconds.end());
     std::sort(serializeSeconds.begin(), serializeSeconds.end());
+    std::sort(writerSeconds.begin(), writerSeconds.end());
     out() << QStringLiteral("getusers: [Users] Get_users with %1 users: dispatch %2 s (best of %3, worst %4 s; CPU %9 s best), "
-                            "toJson %5 s, reply %6 MB, peak memory %7 MiB (%8 MiB before the first request)")
+                            "toJson %5 s, JsonWriter %10 s, reply %6 MB, peak memory %7 MiB (%8 MiB before the first request; "
+                            "now %11)")
                  .arg(users)
                  .arg(dispatchSeconds.first(), 0, 'f', 3)
                  .arg(settings.getUsersRuns)
@@ -302,6 +332,8 @@ int measureGetUsers(Directory &directory, const Settings &settings)
                  .arg(peakMemoryMiB(), 0, 'f', 0)
                  .arg(baseline, 0, 'f', 0)
                  .arg(dispatchCpuSeconds.first(), 0, 'f', 3)
+                 .arg(writerSeconds.first(), 0, 'f', 3)
+                 .arg(residentMemorySplit())
           << Qt::endl;
     return 0;
 }
