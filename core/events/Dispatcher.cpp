@@ -54,6 +54,7 @@ bool roleMayRun(Role role, Dispatcher::Access access)
     switch (access) {
     case Dispatcher::Access::Public:
     case Dispatcher::Access::Read:
+    case Dispatcher::Access::QuickRead:
         return true;
     case Dispatcher::Access::Change:
         return role == Role::Operator || role == Role::Admin;
@@ -175,6 +176,38 @@ DispatchOutcome Dispatcher::dispatch(const QJsonObject &request, const RequestCo
                                 << timer.nsecsElapsed() / 1000 << "us";
     if (outcome.changed)
         emit changeCommitted(outcome.reply, context.originId);
+    return outcome;
+}
+
+std::optional<DispatchOutcome> Dispatcher::dispatchQuickRead(const QJsonObject &request,
+                                                             const RequestContext &context)
+{
+    const QJsonValue eventValue = request.value(KeyEvent);
+    const QJsonValue dataValue = request.value(KeyData);
+    if (!eventValue.isString() || !dataValue.isObject())
+        return std::nullopt;
+    const QString event = eventValue.toString();
+    const auto entry = m_handlers.constFind(event);
+    if (entry == m_handlers.constEnd() || entry->access != Access::QuickRead)
+        return std::nullopt;
+    const QJsonObject data = dataValue.toObject();
+
+    DispatchOutcome outcome;
+    Role role = Role::Admin;
+    if (!context.local) {
+        const auto session = m_authenticator.authenticateCached(
+            data.value(KeyToken).toString().toLatin1());
+        if (!session)
+            return std::nullopt;
+        role = session->role;
+        outcome.tokenHash = session->tokenHash;
+        outcome.masksSecrets = role == Role::Viewer;
+    }
+    outcome.reply = runHandler(event, *entry, data, context, role, &outcome.changed);
+    if (role == Role::Viewer)
+        SecretMasking::mask(outcome.reply);
+    if (request.contains(KeyRequestId))
+        outcome.reply.insert(KeyRequestId, request.value(KeyRequestId));
     return outcome;
 }
 

@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace fsd {
 
@@ -31,6 +32,7 @@ public:
     enum class Access {
         Public,   // login: no token needed
         Read,     // Get events: every role
+        QuickRead, // a small Get event of one item, which may also run on a network thread
         Change,   // directory changes: operator and admin
         Admin,    // admin only
     };
@@ -41,6 +43,12 @@ public:
 
     // Runs one request. Every failure, expected or from storage, becomes an error reply.
     DispatchOutcome dispatch(const QJsonObject &request, const RequestContext &context);
+    // Runs `request` when it is a QuickRead event whose token is in the authenticator's cache,
+    // and returns nothing otherwise. The caller then sends it to dispatch() on the dispatcher's
+    // thread. This is the one call allowed on a second Dispatcher that shares
+    // the authenticator but has a read-only connection on another thread (see QuickReads).
+    std::optional<DispatchOutcome> dispatchQuickRead(const QJsonObject &request,
+                                                     const RequestContext &context);
     // Parses `body` as JSON first; anything but a JSON object is `invalid request`.
     DispatchOutcome dispatchBytes(const QByteArray &body, const RequestContext &context);
 
