@@ -90,12 +90,16 @@ Result<model::ImportReport> DirectoryXmlService::importPath(Database &database,
     return report;
 }
 
-Result<model::ImportReport> DirectoryXmlService::importDomainText(Database &database,
-                                                                  const QString &text)
+QString DirectoryXmlService::domainTextLabel()
 {
-    auto preprocessed = xml::ImportSource::preprocessText(text.toUtf8(),
-                                                          QStringLiteral("ImportXMLDomain text"),
-                                                          {});
+    return QStringLiteral("ImportXMLDomain text");
+}
+
+Result<model::ImportReport> DirectoryXmlService::importDomainText(Database &database,
+                                                                  const QString &text,
+                                                                  const ImportOptions &options)
+{
+    auto preprocessed = xml::ImportSource::preprocessText(text.toUtf8(), domainTextLabel(), {});
     if (!preprocessed)
         return preprocessed.error();
     model::ImportReport report;
@@ -103,7 +107,7 @@ Result<model::ImportReport> DirectoryXmlService::importDomainText(Database &data
     auto tree = reader.readDirectory();
     if (!tree)
         return tree.error();
-    auto ids = DirectoryImporter(database).importTree(*tree, {}, report);
+    auto ids = DirectoryImporter(database).importTree(*tree, options, report);
     if (!ids)
         return ids.error();
     return report;
@@ -111,7 +115,8 @@ Result<model::ImportReport> DirectoryXmlService::importDomainText(Database &data
 
 Result<model::ImportReport> DirectoryXmlService::importUserText(Database &database,
                                                                 qint64 domainId,
-                                                                const QString &text)
+                                                                const QString &text,
+                                                                const ImportOptions &options)
 {
     auto preprocessed = xml::ImportSource::preprocessText(
         text.toUtf8(), QStringLiteral("ImportXMLDomainUser text"), {});
@@ -122,7 +127,7 @@ Result<model::ImportReport> DirectoryXmlService::importUserText(Database &databa
     auto users = reader.readUsers();
     if (!users)
         return users.error();
-    auto ids = DirectoryImporter(database).importUsers(domainId, *users, {}, report);
+    auto ids = DirectoryImporter(database).importUsers(domainId, *users, options, report);
     if (!ids)
         return ids.error();
     return report;
@@ -184,6 +189,29 @@ Result<QByteArray> DirectoryXmlService::exportDocument(const Database &database,
     if (maskSecretValues)
         maskSecrets(*tree);
     return xml::DirectoryWriter(mode).writeDocument(*tree);
+}
+
+Result<QStringList> DirectoryXmlService::saveExportedDocument(const QString &document,
+                                                              const QString &path,
+                                                              xml::DirectoryWriter::Mode mode,
+                                                              bool asFolder)
+{
+    if (!asFolder) {
+        Status saved = xml::DirectoryWriter::saveFile(path, document.toUtf8());
+        if (!saved)
+            return saved.error();
+        return QStringList{path};
+    }
+    // The document is fsdirector's own output, so it is read without preprocessing: a stored
+    // value such as $${name} stays as it is.
+    const xml::PreprocessedText input =
+        xml::PreprocessedText::fromPlainText(document, QStringLiteral("[Directory] Export reply"));
+    model::ImportReport ignored;
+    xml::DirectoryReader reader(input, ignored);
+    auto tree = reader.readDirectory();
+    if (!tree)
+        return tree.error();
+    return xml::DirectoryWriter(mode).writeFolder(*tree, path);
 }
 
 Result<QStringList> DirectoryXmlService::exportTo(const Database &database, const QString &path,

@@ -237,7 +237,13 @@ Status Schema::migrate(Database &database)
         });
         if (!applied)
             return applied;
-        qCInfo(lcStorage) << "Applied schema migration" << version;
+        qCDebug(lcStorage) << "Applied schema migration" << version;
+    }
+    // A new database is no news to the operator; an upgraded one is, because older fsdirector
+    // versions can no longer open it.
+    if (*current > 0 && *current < latestVersion()) {
+        qCInfo(lcStorage) << "Upgraded the database schema from version" << *current << "to"
+                          << latestVersion();
     }
     return {};
 }
