@@ -3,6 +3,7 @@
 #include "ui/MainWindow.h"
 
 #include "core/app/AppSettings.h"
+#include "core/events/DirectoryXmlService.h"
 #include "ui/ApiEvents.h"
 #include "ui/DirectoryClient.h"
 #include "ui/ExportDialog.h"
@@ -76,29 +77,42 @@ void MainWindow::importFromFreeSwitch()
     dialog->open();
 }
 
+// The server sends one document; a folder export splits it into one file per domain here, so
+// that local and remote mode write the same files.
 void MainWindow::exportXml()
 {
     auto *dialog = new ExportDialog(m_prompter.get(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &RequestDialog::submitted, this, [this, dialog]() {
         const QString path = dialog->path();
+        const bool toFolder = dialog->toFolder();
         if (path.isEmpty()) {
-            dialog->showError(tr("Choose the file to write."));
+            dialog->showError(toFolder ? tr("Choose the folder to write to.")
+                                       : tr("Choose the file to write."));
+            return;
+        }
+        const auto mode = xml::DirectoryWriter::parseMode(dialog->mode());
+        if (!mode) {
+            dialog->showError(mode.error().detail);
             return;
         }
         const QJsonObject request = Events::request(
             Events::Export, QJsonObject{{QStringLiteral("mode"), dialog->mode()}});
-        sendFromDialog(dialog, request, [this, path](const QJsonObject &reply) {
-            QSaveFile file(path);
-            const QByteArray xml = reply.value(QLatin1StringView("file")).toString().toUtf8();
-            if (!file.open(QIODevice::WriteOnly) || file.write(xml) != xml.size()
-                || !file.commit()) {
+        sendFromDialog(dialog, request, [this, path, toFolder, mode](const QJsonObject &reply) {
+            const QString document = reply.value(QLatin1StringView("file")).toString();
+            auto written = DirectoryXmlService::saveExportedDocument(document, path, *mode, toFolder);
+            if (!written) {
                 m_prompter->showError(this, tr("Export XML"),
-                                      tr("Writing %1 failed: %2. Choose another file.")
-                                          .arg(path, file.errorString()));
+                                      tr("Exporting to %1 failed, so choose another place.\n%2")
+                                          .arg(path, written.error().detail));
                 return;
             }
-            statusBar()->showMessage(tr("Exported the directory to %1.").arg(path), 10000);
+            statusBar()->showMessage(
+                toFolder ? tr("Exported the directory to %n file(s) in %1.", nullptr,
+                              int(written->size()))
+                               .arg(path)
+                         : tr("Exported the directory to %1.").arg(path),
+                10000);
         });
     });
     dialog->open();

@@ -202,12 +202,14 @@ Result<QStringList> DirectoryXmlService::saveExportedDocument(const QString &doc
             return saved.error();
         return QStringList{path};
     }
-    // The document is fsdirector's own output, so it is read without preprocessing: a stored
-    // value such as $${name} stays as it is.
-    const xml::PreprocessedText input =
-        xml::PreprocessedText::fromPlainText(document, QStringLiteral("[Directory] Export reply"));
+    // Read as API text: the document sets no variables, so a stored value such as $${name}
+    // stays as it is.
+    auto input = xml::ImportSource::preprocessText(document.toUtf8(),
+                                                   QStringLiteral("[Directory] Export reply"), {});
+    if (!input)
+        return input.error();
     model::ImportReport ignored;
-    xml::DirectoryReader reader(input, ignored);
+    xml::DirectoryReader reader(*input, ignored);
     auto tree = reader.readDirectory();
     if (!tree)
         return tree.error();
