@@ -13,7 +13,7 @@ class Prompter;
 
 // Asks how and where to export the directory: `freeswitch` (what FreeSWITCH should load,
 // without disabled items) or `backup` (everything, restorable by an import), to one .xml file
-// or to a folder with one file per domain, as FreeSWITCH's conf/directory/ holds them.
+// or to a folder with one file per domain, in the layout of FreeSWITCH's conf/directory/.
 class ExportDialog : public RequestDialog
 {
     Q_OBJECT

@@ -10,8 +10,8 @@ namespace fsd::ui {
 
 namespace {
 
-// Items of one list by NameRules::key() of their trimmed name; the first wins on duplicates,
-// which the server rejects anyway.
+// Indexes the items of one list by NameRules::key() of their trimmed name. The first one wins
+// on duplicates, which the server rejects anyway.
 template<typename Item>
 QHash<QString, const Item *> byName(const QList<Item> &items, QString Item::*name)
 {

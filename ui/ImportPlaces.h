@@ -11,8 +11,9 @@ namespace fsd::ui {
 
 // Maps places in the flattened XML that the window sends as `ImportXMLDomain` back to the
 // operator's files. The server reports warnings and errors by line of the text it received,
-// which the operator never sees. Each element of the flattened text is on its own line, so a
-// line identifies the domain, user, group, gateway, membership, parameter or variable on it.
+// which is not a file the operator has. Each element of the flattened text is on its own
+// line, so a line identifies the domain, user, group, gateway, membership, parameter or
+// variable on it.
 class ImportPlaces
 {
 public:
@@ -21,16 +22,17 @@ public:
     // `original` (read from the operator's files) by name, or by position within one owner.
     ImportPlaces(const model::DirectoryTree &original, const model::DirectoryTree &flattened);
 
-    // The label under which the server reads the text of `ImportXMLDomain`.
+    // Returns the label under which the server reads the text of `ImportXMLDomain`.
     static QString flattenedLabel();
 
-    // The operator's place of the item on `line` of the flattened text; empty when unknown.
+    // Returns the operator's place of the item on `line` of the flattened text, or an empty
+    // place when unknown.
     model::SourceLocation placeOfLine(qint64 line) const;
-    // A report item ({"message", "file", "line", "column"}) with its place in the operator's
-    // files when it refers to the flattened text; otherwise `item` unchanged.
+    // Returns the report item `item` ({"message", "file", "line", "column"}) with its place in
+    // the operator's files when it refers to the flattened text, otherwise unchanged.
     QJsonObject relocateItem(const QJsonObject &item) const;
-    // An error detail that starts with "ImportXMLDomain text:LINE:COLUMN:" with that prefix
-    // replaced by the operator's file, line and column; otherwise `detail` unchanged.
+    // Returns `detail` with a leading "ImportXMLDomain text:LINE:COLUMN:" replaced by the
+    // operator's file, line and column, or unchanged when it has no such prefix.
     QString relocateDetail(const QString &detail) const;
 
     bool isEmpty() const { return m_places.isEmpty(); }

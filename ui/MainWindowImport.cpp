@@ -18,9 +18,10 @@ namespace fsd::ui {
 
 namespace {
 
-// The report to show after an import or its check: the server's counts, and the warnings read
-// locally, which name the operator's files and lines, plus those only the server found (such
-// as a gateway name another domain uses), moved to the operator's files by `places`.
+// Merges the reports of an import or its check. The result has the server's counts and the
+// warnings read locally, which name the operator's files and lines. Warnings only the server
+// found (such as a gateway name another domain uses) are added, moved to the operator's files
+// by `places`.
 QJsonObject mergeReports(const QJsonObject &local, const QJsonObject &server,
                          const ImportPlaces &places, bool checkOnly)
 {

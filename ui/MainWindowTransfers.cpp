@@ -77,8 +77,8 @@ void MainWindow::importFromFreeSwitch()
     dialog->open();
 }
 
-// The server sends one document; a folder export splits it into one file per domain here, so
-// that local and remote mode write the same files.
+// The server sends one document. A folder export splits it into one file per domain here, so
+// local and remote mode write the same files.
 void MainWindow::exportXml()
 {
     auto *dialog = new ExportDialog(m_prompter.get(), this);

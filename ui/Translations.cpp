@@ -37,7 +37,7 @@ void installTranslations(QCoreApplication &application)
         delete translator;
     };
     // The English plural forms first, so that "%n user(s)" reads "1 user" in every language
-    // without a translation of its own; Qt asks the translator installed last first.
+    // without a translation of its own. Qt searches the translator installed last first.
     install(QLocale(QLocale::English));
     if (locale.language() != QLocale::English)
         install(locale);

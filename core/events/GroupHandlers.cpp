@@ -77,7 +77,7 @@ Result<QJsonObject> groupUsers(const EventRequest &request)
     if (!vars)
         return vars.error();
 
-    // `list` offers the domain's users to pick from; `group_users` lists the members;
+    // `list` offers the domain's users to pick from, and `group_users` lists the members.
     // `group_details` carries the group's parameters and variables, which no event changes.
     QJsonObject names;
     for (const UserRow &user : *users)

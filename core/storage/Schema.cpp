@@ -239,8 +239,8 @@ Status Schema::migrate(Database &database)
             return applied;
         qCDebug(lcStorage) << "Applied schema migration" << version;
     }
-    // A new database is no news to the operator; an upgraded one is, because older fsdirector
-    // versions can no longer open it.
+    // Creating a new database is routine, so only an upgrade is logged at info level. Older
+    // fsdirector versions reject the upgraded file.
     if (*current > 0 && *current < latestVersion()) {
         qCInfo(lcStorage) << "Upgraded the database schema from version" << *current << "to"
                           << latestVersion();
