@@ -14,12 +14,52 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QJsonArray>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QSaveFile>
 #include <QStatusBar>
 
 namespace fsd::ui {
+
+namespace {
+
+// The server names the text of ImportXMLDomainUser with a label, and its line numbers are
+// those of the file the window sent as it is. Replaces that label with the file's path in the
+// report items, the files read and an error detail.
+QJsonObject withFileName(const QJsonObject &reply, const QString &path)
+{
+    const QString label = DirectoryXmlService::userTextLabel();
+    QJsonObject result = reply;
+    const QString detail = reply.value(QLatin1StringView("detail")).toString();
+    if (detail.startsWith(label + QLatin1Char(':')))
+        result.insert(QStringLiteral("detail"), path + detail.mid(label.size()));
+
+    QJsonObject report = reply.value(QLatin1StringView("report")).toObject();
+    for (const QString &key : {QStringLiteral("warnings"), QStringLiteral("unmodelled"),
+                              QStringLiteral("variables")}) {
+        QJsonArray items = report.value(key).toArray();
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            QJsonObject item = items.at(i).toObject();
+            if (item.value(QLatin1StringView("file")).toString() == label) {
+                item.insert(QStringLiteral("file"), path);
+                items.replace(i, item);
+            }
+        }
+        report.insert(key, items);
+    }
+    QJsonArray sources = report.value(QLatin1StringView("sources")).toArray();
+    for (qsizetype i = 0; i < sources.size(); ++i) {
+        if (sources.at(i).toString() == label)
+            sources.replace(i, path);
+    }
+    report.insert(QStringLiteral("sources"), sources);
+    if (reply.contains(QLatin1StringView("report")))
+        result.insert(QStringLiteral("report"), report);
+    return result;
+}
+
+} // namespace
 
 void MainWindow::setSettingsFile(const QString &path)
 {
@@ -139,8 +179,8 @@ void MainWindow::importUsers()
     const QJsonObject request = Events::request(
         Events::ImportUser, QJsonObject{{QStringLiteral("id"), domainId},
                                         {QStringLiteral("file"), QString::fromUtf8(file.readAll())}});
-    m_client->send(request, this, [this](const QJsonObject &reply) {
-        showImportReport(tr("Import Users"), reply, false);
+    m_client->send(request, this, [this, path](const QJsonObject &reply) {
+        showImportReport(tr("Import Users"), withFileName(reply, path), false);
     });
 }
 

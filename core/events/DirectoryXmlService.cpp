@@ -95,6 +95,11 @@ QString DirectoryXmlService::domainTextLabel()
     return QStringLiteral("ImportXMLDomain text");
 }
 
+QString DirectoryXmlService::userTextLabel()
+{
+    return QStringLiteral("ImportXMLDomainUser text");
+}
+
 Result<model::ImportReport> DirectoryXmlService::importDomainText(Database &database,
                                                                   const QString &text,
                                                                   const ImportOptions &options)
@@ -118,8 +123,7 @@ Result<model::ImportReport> DirectoryXmlService::importUserText(Database &databa
                                                                 const QString &text,
                                                                 const ImportOptions &options)
 {
-    auto preprocessed = xml::ImportSource::preprocessText(
-        text.toUtf8(), QStringLiteral("ImportXMLDomainUser text"), {});
+    auto preprocessed = xml::ImportSource::preprocessText(text.toUtf8(), userTextLabel(), {});
     if (!preprocessed)
         return preprocessed.error();
     model::ImportReport report;

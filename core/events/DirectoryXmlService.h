@@ -38,8 +38,10 @@ public:
     static Result<model::ImportReport> importPath(Database &database, const FileImport &request);
     // ImportXMLDomain: XML text with one or more domains. Includes are rejected and undefined
     // $${name} stays verbatim for the FreeSWITCH that will load it.
-    // Returns the file name that reports and errors give for places in ImportXMLDomain's text.
+    // Return the file names that reports and errors give for places in the text of
+    // ImportXMLDomain and of ImportXMLDomainUser.
     static QString domainTextLabel();
+    static QString userTextLabel();
     static Result<model::ImportReport> importDomainText(Database &database, const QString &text,
                                                         const ImportOptions &options = {});
     // ImportXMLDomainUser: <user> elements, bare or in <users>, added to domain `domainId`.

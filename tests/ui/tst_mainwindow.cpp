@@ -924,8 +924,11 @@ void MainWindowTest::importUsersIntoDomain()
     auto *report = openDialog<ui::ImportReportDialog>();
     QVERIFY2(report->summary().contains(QStringLiteral("The import succeeded")),
              qPrintable(report->summary() + report->details()));
-    // 7001 has no credential, which the report warns about.
+    // 7001 has no credential, which the report warns about at its place in the file.
     QVERIFY2(report->details().contains(QStringLiteral("7001")), qPrintable(report->details()));
+    QVERIFY2(report->details().contains(path + QStringLiteral(":3:")), qPrintable(report->details()));
+    QVERIFY2(!report->details().contains(QStringLiteral("ImportXMLDomainUser text")),
+             qPrintable(report->details()));
     flush();
     QCOMPARE(storedUsers(domainId), QStringList({"7000", "7001"}));
     const QModelIndex domain = m_window->directoryModel()->indexFor(DirectoryTreeModel::DomainItem,
@@ -938,6 +941,17 @@ void MainWindowTest::importUsersIntoDomain()
                  .data()
                  .toString(),
              QStringLiteral("71"));
+
+    // The same file again: the error names the file and line of the first duplicate.
+    report->close();
+    m_prompter->paths = {path};
+    trigger("importUsersAction");
+    QTRY_VERIFY_WITH_TIMEOUT(openDialog<ui::ImportReportDialog>(), 20000);
+    report = openDialog<ui::ImportReportDialog>();
+    QVERIFY2(report->summary().contains(QStringLiteral("Nothing was changed")),
+             qPrintable(report->summary()));
+    QVERIFY2(report->details().startsWith(path + QStringLiteral(":2:1: The user \"7000\"")),
+             qPrintable(report->details()));
 }
 
 // Delete in a tree deletes the tree's item (after a confirmation); Delete in a parameter table
