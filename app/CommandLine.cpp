@@ -15,7 +15,8 @@ CommandLine::CommandLine()
         "  DISPLAY, WAYLAND_DISPLAY,  Where the window opens. With none of them set, fsdirector\n"
         "  QT_QPA_PLATFORM            without a command option exits; use --headless.\n"
         "  QT_LOGGING_RULES           Log levels, such as \"fsdirector.*.debug=true\".\n"
-        "  LC_ALL, LC_MESSAGES, LANG  Language of the window (English or German)."));
+        "  LC_ALL, LC_MESSAGES, LANG  Locale that picks the window's translation, when one is\n"
+        "                             installed."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addOptions({config, database, headless, event, addOperator, role, passwd,
