@@ -78,7 +78,13 @@ Dispatcher::~Dispatcher() = default;
 void Dispatcher::registerHandler(const QString &event, Access access, Handler handler,
                                  bool changesDirectory)
 {
-    m_handlers.insert(event, Entry{access, std::move(handler), changesDirectory});
+    m_handlers.insert(event, Entry{access, std::move(handler), changesDirectory, {}});
+}
+
+void Dispatcher::registerHandler(const QString &event, Access access, Handler handler,
+                                 ChangeTest changesDirectory)
+{
+    m_handlers.insert(event, Entry{access, std::move(handler), true, std::move(changesDirectory)});
 }
 
 bool Dispatcher::isTokenValid(const QByteArray &tokenHash)
@@ -217,7 +223,9 @@ QJsonObject Dispatcher::runHandler(const QString &event, const Entry &entry,
 {
     const EventRequest request(event, data, context, role, m_database);
     std::optional<Result<QJsonObject>> result;
-    if (entry.changesDirectory) {
+    const bool changesDirectory =
+        entry.changesDirectory && (!entry.changeTest || entry.changeTest(data));
+    if (changesDirectory) {
         Status status = m_database.transaction([&]() -> Status {
             result.emplace(entry.handler(request));
             if (!result->ok())
@@ -244,7 +252,7 @@ QJsonObject Dispatcher::runHandler(const QString &event, const Entry &entry,
 
     QJsonObject reply = result->value();
     reply.insert(KeyMessageType, event);
-    *changed = entry.changesDirectory;
+    *changed = changesDirectory;
     return reply;
 }
 

@@ -37,6 +37,9 @@ public:
         Admin,    // admin only
     };
     using Handler = std::function<Result<QJsonObject>(const EventRequest &)>;
+    // Decides from a request's `data` whether it changes the directory, for events with a
+    // read-only variant such as an import's dry run.
+    using ChangeTest = std::function<bool(const QJsonObject &data)>;
 
     Dispatcher(Database &database, Authenticator &authenticator, QObject *parent = nullptr);
     ~Dispatcher() override;
@@ -56,6 +59,10 @@ public:
     // that the dispatcher opens and commits.
     void registerHandler(const QString &event, Access access, Handler handler,
                          bool changesDirectory);
+    // As above, for events that change the directory only when `changesDirectory(data)` is
+    // true. The other requests run without the dispatcher's transaction and are not pushed.
+    void registerHandler(const QString &event, Access access, Handler handler,
+                         ChangeTest changesDirectory);
 
     bool isTokenValid(const QByteArray &tokenHash);
 
@@ -74,6 +81,8 @@ private:
         Access access;
         Handler handler;
         bool changesDirectory;
+        // When set, narrows `changesDirectory` per request.
+        ChangeTest changeTest;
     };
 
     DispatchOutcome login(const QJsonObject &data, const RequestContext &context);

@@ -114,8 +114,8 @@ Status UserStore::checkNameFree(qint64 domainId, const QString &name, qint64 exc
     const bool isName = query->value(2).toInt() != 0;
     return ApiError::make(
         QStringLiteral("user name already exists"),
-        isName ? QStringLiteral("The user \"%1\" already exists in this domain (as \"%2\").")
-                     .arg(name, query->value(0).toString())
+        isName ? QStringLiteral("The user \"%1\" already exists in this domain%2.")
+                     .arg(name, NameRules::storedSpellingNote(name, query->value(0).toString()))
                : QStringLiteral("\"%1\" is already the number alias of user \"%2\" in this domain.")
                      .arg(name, query->value(0).toString()));
 }
