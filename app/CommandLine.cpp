@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "app/CommandLine.h"
 
+#include <cstdio>
+#include <cstdlib>
+
 namespace fsd {
 
 CommandLine::CommandLine()
@@ -28,6 +31,13 @@ CommandLine::CommandLine()
 
 void CommandLine::process(const QStringList &arguments)
 {
+    // QCommandLineParser::process() exits with 1 on an unknown option or a missing value, but
+    // 1 means a failed request here: invalid arguments exit with 2.
+    if (!m_parser.parse(arguments)) {
+        std::fprintf(stderr, "fsdirector: %s\nRun fsdirector --help for the options.\n",
+                     qPrintable(m_parser.errorText()));
+        std::exit(2);
+    }
     m_parser.process(arguments);
 }
 
@@ -46,6 +56,15 @@ CommandLine::Mode CommandLine::mode() const
     return m_parser.isSet(headless) ? Mode::Headless : Mode::Gui;
 }
 
+bool CommandLine::needsExistingDatabase() const
+{
+    for (const QCommandLineOption &option : {passwd, removeOperator, listOperators, exportXml, dumpDirectory}) {
+        if (m_parser.isSet(option))
+            return true;
+    }
+    return false;
+}
+
 QString CommandLine::settingsFile() const
 {
     return m_parser.isSet(config) ? m_parser.value(config) : AppSettings::defaultFilePath();
@@ -56,8 +75,11 @@ AppSettings CommandLine::settings() const
     AppSettings settings = AppSettings::load(settingsFile());
     if (m_parser.isSet(database))
         settings.databasePath = m_parser.value(database);
-    if (m_parser.isSet(tokenLifetime))
-        settings.tokenLifetimeHours = m_parser.value(tokenLifetime).toInt();
+    if (m_parser.isSet(tokenLifetime)) {
+        settings.tokenLifetimeHours = AppSettings::readNumber(
+            m_parser.value(tokenLifetime), 1, AppSettings::MaxTokenLifetimeHours,
+            QStringLiteral("--token-lifetime"), settings.tokenLifetimeHours, &settings.errors);
+    }
     if (m_parser.isSet(listen))
         settings.apiListen = m_parser.value(listen);
     if (m_parser.isSet(tlsCert))
@@ -74,11 +96,17 @@ AppSettings CommandLine::settings() const
         const QString address = m_parser.value(eventSocket);
         const qsizetype colon = address.lastIndexOf(QLatin1Char(':'));
         settings.eventSocketHost = colon > 0 ? address.left(colon) : address;
-        if (colon > 0)
-            settings.eventSocketPort = address.mid(colon + 1).toInt();
+        if (colon > 0) {
+            settings.eventSocketPort = AppSettings::readNumber(
+                address.mid(colon + 1), 1, 65535, QStringLiteral("The port of --event-socket"),
+                settings.eventSocketPort, &settings.errors);
+        }
     }
-    if (m_parser.isSet(maxConnections))
-        settings.maxConnections = m_parser.value(maxConnections).toInt();
+    if (m_parser.isSet(maxConnections)) {
+        settings.maxConnections = AppSettings::readNumber(
+            m_parser.value(maxConnections), 1, AppSettings::MaxConnectionsLimit,
+            QStringLiteral("--max-connections"), settings.maxConnections, &settings.errors);
+    }
     return settings;
 }
 

@@ -21,11 +21,15 @@ public:
 
     CommandLine();
 
-    // Parses `arguments`; exits the process for --help, --version and unknown options.
+    // Parses `arguments`. Exits the process for --help and --version (0), and with 2 for an
+    // unknown option or a missing value.
     void process(const QStringList &arguments);
 
     QCommandLineParser &parser() { return m_parser; }
     Mode mode() const;
+    // True when the command only reads or changes what a database already holds, so that a
+    // database file that does not exist means a mistyped path.
+    bool needsExistingDatabase() const;
     // The settings file, with the command line's overrides applied.
     AppSettings settings() const;
     QString settingsFile() const;

@@ -185,7 +185,9 @@ CommandLine::Mode modeOf(int argc, char *argv[])
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
     CommandLine probe;
-    probe.parser().parse(arguments);
+    // A command line with an unknown option only prints an error, which needs no display.
+    if (!probe.parser().parse(arguments))
+        return CommandLine::Mode::Command;
     // --help and --version print and exit, so they need no display either.
     for (const QString &option : {QStringLiteral("help"), QStringLiteral("help-all"), QStringLiteral("version")}) {
         if (probe.parser().isSet(option))
@@ -227,6 +229,15 @@ int main(int argc, char *argv[])
     QTextStream err(stderr);
 
     const AppSettings settings = commandLine.settings();
+    if (!settings.errors.isEmpty()) {
+        for (const QString &error : settings.errors)
+            err << "fsdirector: " << error << Qt::endl;
+        if (mode == CommandLine::Mode::Gui) {
+            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "fsdirector"),
+                                  settings.errors.join(QLatin1Char('\n')));
+        }
+        return 2;
+    }
     if (commandLine.isSet(commandLine.printFreeSwitchConfig))
         return printFreeSwitchSettings(settings, out, err);
 
@@ -237,6 +248,11 @@ int main(int argc, char *argv[])
     serviceOptions.eventSocketHost = settings.eventSocketHost;
     serviceOptions.eventSocketPort = quint16(settings.eventSocketPort);
     serviceOptions.eventSocketPassword = settings.eventSocketPassword;
+    if (commandLine.needsExistingDatabase() && !QFile::exists(settings.databasePath)) {
+        err << "fsdirector: The database " << settings.databasePath << " does not exist. Check "
+            << "--database or database/path in " << commandLine.settingsFile() << "." << Qt::endl;
+        return 3;
+    }
     auto service = DirectoryService::start(serviceOptions);
     if (!service) {
         const ApiError &error = service.error();

@@ -20,6 +20,20 @@ QString AppSettings::defaultDatabasePath()
         .filePath(QStringLiteral("directory.sqlite"));
 }
 
+int AppSettings::readNumber(const QString &text, int minimum, int maximum, const QString &source,
+                            int fallback, QStringList *errors)
+{
+    bool ok = false;
+    const int value = text.trimmed().toInt(&ok);
+    if (ok && value >= minimum && value <= maximum)
+        return value;
+    errors->append(QStringLiteral("%1 is \"%2\", but it must be a whole number from %3 to %4.")
+                       .arg(source, text)
+                       .arg(minimum)
+                       .arg(maximum));
+    return fallback;
+}
+
 AppSettings AppSettings::load(const QString &filePath)
 {
     AppSettings settings;
@@ -33,17 +47,26 @@ AppSettings AppSettings::load(const QString &filePath)
     settings.tlsCertificate = file.value(QStringLiteral("api/tls_certificate")).toString();
     settings.tlsKey = file.value(QStringLiteral("api/tls_key")).toString();
     settings.allowInsecureApi = file.value(QStringLiteral("api/allow_insecure"), false).toBool();
-    settings.maxConnections = file.value(QStringLiteral("api/max_connections"), settings.maxConnections).toInt();
+    // Numbers are checked, because an unreadable one would become 0: no connection allowed, or
+    // tokens that expire at once.
+    const auto number = [&](const QString &key, int minimum, int maximum, int fallback) {
+        if (!file.contains(key))
+            return fallback;
+        return readNumber(file.value(key).toString(), minimum, maximum,
+                          QStringLiteral("%1 in %2").arg(key, filePath), fallback, &settings.errors);
+    };
+    settings.maxConnections = number(QStringLiteral("api/max_connections"), 1, MaxConnectionsLimit,
+                                     settings.maxConnections);
     settings.xmlCurlListen = file.value(QStringLiteral("xml_curl/listen"), settings.xmlCurlListen).toString();
     settings.xmlCurlUser = file.value(QStringLiteral("xml_curl/user")).toString();
     settings.xmlCurlPassword = file.value(QStringLiteral("xml_curl/password")).toString();
     settings.allowInsecureXmlCurl = file.value(QStringLiteral("xml_curl/allow_insecure"), false).toBool();
     settings.eventSocketHost = file.value(QStringLiteral("event_socket/host"), settings.eventSocketHost).toString();
-    settings.eventSocketPort = file.value(QStringLiteral("event_socket/port"), settings.eventSocketPort).toInt();
+    settings.eventSocketPort = number(QStringLiteral("event_socket/port"), 1, 65535, settings.eventSocketPort);
     settings.eventSocketPassword =
         file.value(QStringLiteral("event_socket/password"), settings.eventSocketPassword).toString();
-    settings.tokenLifetimeHours =
-        file.value(QStringLiteral("auth/token_lifetime_hours"), settings.tokenLifetimeHours).toInt();
+    settings.tokenLifetimeHours = number(QStringLiteral("auth/token_lifetime_hours"), 1,
+                                         MaxTokenLifetimeHours, settings.tokenLifetimeHours);
     return settings;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 class QSettings;
 
@@ -34,6 +35,19 @@ struct AppSettings
 
     int tokenLifetimeHours = 24;
 
+    // Values that could not be used, one sentence each naming the key or option, the value
+    // and the accepted range. fsdirector refuses to start while there are any.
+    QStringList errors;
+
+    // Accepted ranges of the numeric settings.
+    static constexpr int MaxConnectionsLimit = 100000;
+    static constexpr int MaxTokenLifetimeHours = 24 * 366 * 10;
+
+    // Reads `text` as a whole number from `minimum` to `maximum`. Otherwise appends an error
+    // naming `source` (a settings key or command-line option) to `errors` and returns
+    // `fallback`.
+    static int readNumber(const QString &text, int minimum, int maximum, const QString &source,
+                          int fallback, QStringList *errors);
     static QString defaultFilePath();
     static QString defaultDatabasePath();
     // Reads `filePath`; missing keys keep their defaults.

@@ -136,6 +136,11 @@ private slots:
     void operatorCommands();
     void operatorCommandErrors_data();
     void operatorCommandErrors();
+    void invalidArgumentsExitTwo_data();
+    void invalidArgumentsExitTwo();
+    void invalidSettingsFileExitsTwo();
+    void readCommandsNeedExistingDatabase_data();
+    void readCommandsNeedExistingDatabase();
     void headlessCreatesAdminFromEnvironment();
     void headlessGeneratesAdminPasswordOnce();
     void headlessClosesOnSignal_data();
@@ -410,6 +415,78 @@ void CommandLineTest::operatorCommandErrors()
     QVERIFY2(run.exitCode == exitCode, qPrintable(run.describe()));
     QVERIFY2(run.err.contains(message), qPrintable(run.describe()));
     QCOMPARE(runApp(withDatabase({QStringLiteral("--list-operators")})).out, QByteArray("alice\tadmin\n"));
+}
+
+void CommandLineTest::invalidArgumentsExitTwo_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("message");
+
+    QTest::newRow("connections not a number") << QStringList{"--max-connections", "abc"}
+                                              << QByteArray("--max-connections is \"abc\"");
+    QTest::newRow("no connections") << QStringList{"--max-connections", "0"} << QByteArray("--max-connections is \"0\"");
+    QTest::newRow("negative token lifetime") << QStringList{"--token-lifetime", "-5"}
+                                             << QByteArray("--token-lifetime is \"-5\"");
+    QTest::newRow("token lifetime not a number") << QStringList{"--token-lifetime", "abc"}
+                                                 << QByteArray("--token-lifetime is \"abc\"");
+    QTest::newRow("event socket port") << QStringList{"--event-socket", "127.0.0.1:99999"}
+                                       << QByteArray("--event-socket is \"99999\"");
+    QTest::newRow("unknown option") << QStringList{"--bogus"} << QByteArray("Unknown option 'bogus'");
+    QTest::newRow("missing value") << QStringList{"--max-connections"} << QByteArray("Missing value after '--max-connections'");
+}
+
+void CommandLineTest::invalidArgumentsExitTwo()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, message);
+
+    // No display, so a mode that needs a window would fail for another reason.
+    QProcessEnvironment environment = cleanEnvironment();
+    environment.remove(QStringLiteral("DISPLAY"));
+    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    const QString config = m_folder->filePath(QStringLiteral("absent.ini"));
+    const Run run = runApp(withDatabase(QStringList{QStringLiteral("--config"), config, QStringLiteral("--headless")} + arguments),
+                           {}, environment);
+    QVERIFY2(run.exitCode == 2, qPrintable(run.describe()));
+    QVERIFY2(run.err.contains(message), qPrintable(run.describe()));
+    QVERIFY2(!QFileInfo::exists(databasePath()), "the database was created before the arguments were checked");
+}
+
+void CommandLineTest::invalidSettingsFileExitsTwo()
+{
+    const QString config = m_folder->filePath(QStringLiteral("bad.ini"));
+    QFile file(config);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("[api]\nmax_connections=abc\n[auth]\ntoken_lifetime_hours=0\n[event_socket]\nport=8021\n");
+    file.close();
+
+    const Run run = runApp(withDatabase({QStringLiteral("--config"), config, QStringLiteral("--event"),
+                                         eventJson(QStringLiteral("[Domains][Get] Domains"), {})}));
+    QVERIFY2(run.exitCode == 2, qPrintable(run.describe()));
+    QVERIFY2(run.err.contains("api/max_connections in " + config.toUtf8() + " is \"abc\""), qPrintable(run.describe()));
+    QVERIFY2(run.err.contains("auth/token_lifetime_hours in " + config.toUtf8() + " is \"0\""), qPrintable(run.describe()));
+    QVERIFY2(!run.err.contains("event_socket/port"), qPrintable(run.describe()));
+}
+
+void CommandLineTest::readCommandsNeedExistingDatabase_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("list operators") << QStringList{"--list-operators"};
+    QTest::newRow("dump") << QStringList{"--dump-directory"};
+    QTest::newRow("export") << QStringList{"--export-xml", "export.xml"};
+    QTest::newRow("password") << QStringList{"--passwd", "admin"};
+    QTest::newRow("remove operator") << QStringList{"--remove-operator", "admin"};
+}
+
+void CommandLineTest::readCommandsNeedExistingDatabase()
+{
+    QFETCH(QStringList, arguments);
+    const QString mistyped = m_folder->filePath(QStringLiteral("typo/directory.sqlite"));
+    const Run run = runApp(QStringList{QStringLiteral("--database"), mistyped} + arguments, "pw\n");
+    QVERIFY2(run.exitCode == 3, qPrintable(run.describe()));
+    QVERIFY2(run.err.contains("The database " + mistyped.toUtf8() + " does not exist"), qPrintable(run.describe()));
+    QVERIFY(!QFileInfo::exists(QFileInfo(mistyped).absolutePath()));
 }
 
 void CommandLineTest::headlessCreatesAdminFromEnvironment()

@@ -102,7 +102,9 @@ bool RemoteWindowTest::startServer(const QStringList &extraArguments)
                                 QStringLiteral("--database"),
                                 m_folder.filePath(QStringLiteral("directory.sqlite")),
                                 QStringLiteral("--listen"),
-                                QStringLiteral("127.0.0.1:%1").arg(m_port)};
+                                QStringLiteral("127.0.0.1:%1").arg(m_port),
+                                // Not the default 8081, which another test or program may hold.
+                                QStringLiteral("--xml-curl-listen"), QStringLiteral("127.0.0.1:0")};
     m_server->start(QStringLiteral(FSD_APP_BINARY), arguments + extraArguments);
     if (!m_server->waitForStarted(20000))
         return false;
