@@ -47,8 +47,13 @@ public:
     // Values for `api global_getvar NAME`; unknown names give an empty output, which FreeSWITCH
     // sends as "-ERR no reply".
     void setGlobalVariable(const QByteArray &name, const QByteArray &value);
-    // Sends a text/event-plain message to every subscribed connection.
+    // Sends a text/event-plain message to every subscribed connection, with the header values
+    // URL-encoded as switch_event_serialize() does (switch_url_encode, FreeSWITCH 1.10).
     void sendEvent(const QList<QPair<QByteArray, QByteArray>> &headers);
+    // Closes every connection without a disconnect notice, as when FreeSWITCH is killed.
+    void dropConnections();
+    // Number of connections that subscribed to events and are still open.
+    int subscribedConnections() const;
 
     // Every command received, in order, with `auth` passwords replaced by "***".
     const QStringList &receivedCommands() const { return m_commands; }
