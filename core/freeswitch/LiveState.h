@@ -7,7 +7,7 @@
 
 namespace fsd::freeswitch {
 
-// What FreeSWITCH reports about one directory user (user@domain) at the moment.
+// Live state of one directory user (user@domain) as FreeSWITCH reports it.
 struct LiveUserState
 {
     // Number of SIP contacts registered for the user (one phone may register several).

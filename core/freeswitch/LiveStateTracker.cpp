@@ -13,8 +13,8 @@ namespace {
 
 const QString InvalidListing = QStringLiteral("freeswitch error");
 
-// Splits "user@domain" (optionally "sip:user@domain;params") into the user key and domain
-// key; returns empty strings when the text names no user and domain.
+// Splits "user@domain" (optionally "sip:user@domain;params") into user and domain. Both are
+// empty when the text names no user and domain.
 std::pair<QString, QString> splitAddress(QString address)
 {
     if (address.startsWith(QLatin1String("sip:"), Qt::CaseInsensitive))

@@ -26,7 +26,7 @@ public:
     Status loadChannels(const QByteArray &json);
     // Applies one event of subscribedEvents(); others are ignored.
     void apply(const EslMessage &event);
-    // Forgets everything, for when the connection to FreeSWITCH is lost.
+    // Clears everything, for when the connection to FreeSWITCH is lost.
     void clear();
 
     const LiveSnapshot &snapshot() const { return m_snapshot; }

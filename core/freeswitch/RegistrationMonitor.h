@@ -17,7 +17,7 @@ namespace fsd::freeswitch {
 // Follows FreeSWITCH's registrations and calls over the Event Socket and publishes them to a
 // LiveState. At each connection it subscribes to the events of LiveStateTracker, reads
 // `show registrations as json` and `show channels as json`, then applies the events as they
-// come. When FreeSWITCH goes away it forgets the state and reconnects with exponential
+// come. When FreeSWITCH goes away it clears the state and reconnects with exponential
 // backoff. Changes are published in batches, at most one per flush interval, so that a storm
 // of re-registrations costs one batch. Lives in the thread that created it.
 class RegistrationMonitor : public QObject
@@ -34,11 +34,11 @@ public:
     void setFlushInterval(std::chrono::milliseconds interval);
 
     void start();
-    // Disconnects, forgets the state and sets the status to Off.
+    // Disconnects, clears the state and sets the status to Off.
     void stop();
 
 signals:
-    // Keys (LiveSnapshot::key) of the users whose state changed; the LiveState already
+    // Keys (LiveSnapshot::key) of the users whose state changed. The LiveState already
     // contains their new state.
     void usersChanged(const QStringList &userKeys);
     // The LiveState's status changed.
