@@ -45,7 +45,7 @@ void DirectoryTreeModel::applyMessage(const QJsonObject &message)
     } else if (type == Events::GetUsers) {
         if (message.value(QLatin1StringView("partial")).toBool()) {
             // Partial messages carry the live state of changed users and their domains'
-            // counters; they never add or remove items.
+            // counters. They never add or remove items.
             updatePartialDomains(domains);
             updatePartialUsers(objectAt(message, "directory_users"));
             return;

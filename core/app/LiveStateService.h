@@ -19,8 +19,8 @@ namespace freeswitch {
 class RegistrationMonitor;
 }
 
-// Shows FreeSWITCH's registrations and calls live: a RegistrationMonitor on a thread of its
-// own feeds a LiveState, which the dispatcher's handlers read for `[Users] Get_users` and the
+// Shows FreeSWITCH's registrations and calls live. A RegistrationMonitor on a thread of its
+// own feeds a LiveState. The dispatcher's handlers read it for `[Users] Get_users` and the
 // domains' sip_regs_counter, and a LiveStatePublisher on the dispatcher's thread pushes each
 // batch of changes to every client.
 class LiveStateService : public QObject
@@ -33,13 +33,13 @@ public:
                      QObject *parent = nullptr);
     ~LiveStateService() override;
 
-    // For tests: shorter delays than the defaults (first retry after 1 s, at most 30 s;
-    // one batch per 150 ms). Call before start().
+    // For tests: shorter delays than the defaults, which are a first retry after 1 s, at most
+    // 30 s between retries and one batch per 150 ms. Call before start().
     void setRetryDelays(std::chrono::milliseconds first, std::chrono::milliseconds maximum);
     void setFlushInterval(std::chrono::milliseconds interval);
 
     void start();
-    // Disconnects from FreeSWITCH and ends the thread; the live fields return to idle.
+    // Disconnects from FreeSWITCH and ends the thread. The live fields return to idle.
     void stop();
 
     std::shared_ptr<const freeswitch::LiveState> state() const { return m_state; }

@@ -54,7 +54,7 @@ public:
 
     bool isTokenValid(const QByteArray &tokenHash);
 
-    // The live state that handlers add to their replies; null for none. Set it on the
+    // The live state that handlers add to their replies, or null for none. Set it on the
     // dispatcher's thread.
     void setLiveState(std::shared_ptr<const freeswitch::LiveState> liveState);
     // Sends a message that no request caused (a live state change) to every client, through

@@ -20,8 +20,8 @@ inline constexpr QLatin1StringView GetStatus("[FreeSWITCH] Get_status");
 
 // A `[Users] Get_users` message with `"partial": true` that contains only the directory users
 // behind `userKeys` (LiveSnapshot keys, matched by name or number alias) and their domains,
-// whose sip_regs_counter may have changed. Keys of unknown domains are skipped; the result is
-// empty when no key names a stored domain.
+// whose sip_regs_counter may have changed. Keys of unknown domains are skipped, and the
+// result is empty when no key names a stored domain.
 Result<QJsonObject> partialUsersMessage(Database &database, const freeswitch::LiveSnapshot &live,
                                         const QStringList &userKeys);
 

@@ -12,6 +12,7 @@
 #include "ui/DirectoryTreeModel.h"
 #include "ui/Icons.h"
 #include "ui/MainWindow.h"
+#include "ui/UserFilterProxyModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
@@ -96,7 +97,8 @@ QJsonObject tst_LiveStateWindow::send(const QLatin1StringView &event, const QJso
     std::optional<QJsonObject> reply;
     m_window->client()->send(ui::Events::request(event, data), this,
                              [&reply](const QJsonObject &answer) { reply = answer; });
-    QTest::qWaitFor([&reply]() { return reply.has_value(); }, 20000);
+    if (!QTest::qWaitFor([&reply]() { return reply.has_value(); }, 20000))
+        qWarning("no reply to %s within 20 s", qPrintable(QString(event)));
     return reply.value_or(QJsonObject());
 }
 
