@@ -39,8 +39,8 @@ struct ListedRegistration
     QByteArray realm;
     QByteArray callId;
 };
-// The output of `api show registrations as json` (mod_commands.c, show_as_json_callback):
-// every column is a JSON string; without rows FreeSWITCH prints {"row_count": 0}.
+// The output of `api show registrations as json` (mod_commands.c, show_as_json_callback).
+// Every column is a JSON string, and without rows FreeSWITCH prints {"row_count": 0}.
 QByteArray registrationsListing(const QList<ListedRegistration> &registrations);
 
 struct ListedChannel

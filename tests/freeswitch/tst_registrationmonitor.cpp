@@ -205,7 +205,7 @@ private slots:
                 changed.insert(key);
         }
         QCOMPARE(changed.size(), Phones);
-        // One signal per event would be 2000; batching gives far fewer.
+        // One signal per event would be 2000, and batching gives far fewer.
         QVERIFY2(running->changes->size() < Phones / 10,
                  qPrintable(QString::number(running->changes->size())));
     }

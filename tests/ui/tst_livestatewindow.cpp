@@ -37,7 +37,7 @@ private slots:
     void detailPaneShowsLiveFields();
 
 private:
-    // Sends `request` through the window's client and waits for the reply.
+    // Sends `event` with `data` through the window's client and waits for the reply.
     QJsonObject send(const QLatin1StringView &event, const QJsonObject &data);
     QModelIndex domainIndex() const;
     QModelIndex userIndex(const QString &name, int column = DirectoryTreeModel::NameColumn) const;
