@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 // The fsdirector executable (FSD_APP_BINARY) run as a user would run it: --event with JSON or
 // standard input, the operator commands, and --headless with its first-start admin and clean
-// shutdown on SIGTERM and SIGINT. Also the lock that rejects a second process, and a process
+// shutdown on SIGTERM and SIGINT. Also the lock that rejects a second process, a process
 // killed inside a bulk add that leaves none of the bulk behind, and the Event Socket connection
 // that --headless keeps for live registrations.
 
@@ -589,7 +589,7 @@ void CommandLineTest::headlessFollowsEventSocket()
     QTRY_COMPARE_WITH_TIMEOUT(freeswitch.subscribedConnections(), 1, StartTimeoutMs);
 
     ::kill(pid_t(process.processId()), SIGTERM);
-    // The fake answers `exit` only while this thread runs its event loop.
+    // The fake reads `exit` only while this thread runs its event loop.
     QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, StartTimeoutMs);
     QCOMPARE(process.exitCode(), 0);
     QVERIFY(freeswitch.receivedCommands().contains(QStringLiteral("exit")));
