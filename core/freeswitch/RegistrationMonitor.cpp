@@ -16,6 +16,8 @@ RegistrationMonitor::RegistrationMonitor(std::shared_ptr<LiveState> state,
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(std::chrono::milliseconds(150));
     connect(&m_flushTimer, &QTimer::timeout, this, &RegistrationMonitor::flush);
+    m_heartbeatTimer.setInterval(std::chrono::seconds(30));
+    connect(&m_heartbeatTimer, &QTimer::timeout, this, &RegistrationMonitor::checkAlive);
 }
 
 RegistrationMonitor::~RegistrationMonitor()
@@ -35,6 +37,11 @@ void RegistrationMonitor::setRetryDelays(std::chrono::milliseconds first,
 void RegistrationMonitor::setFlushInterval(std::chrono::milliseconds interval)
 {
     m_flushTimer.setInterval(interval);
+}
+
+void RegistrationMonitor::setHeartbeatInterval(std::chrono::milliseconds interval)
+{
+    m_heartbeatTimer.setInterval(interval);
 }
 
 void RegistrationMonitor::start()
@@ -115,6 +122,7 @@ void RegistrationMonitor::loadListings()
                        .arg(m_client->address())
                        .arg(m_tracker.snapshot().users.size());
             scheduleFlush();
+            m_heartbeatTimer.start();
             setStatus(MonitorStatus::State::Connected);
         });
     });
@@ -131,17 +139,37 @@ void RegistrationMonitor::failLoading(const ApiError &error)
 // Sends `exit` on the current connection and lets the client delete itself once closed.
 void RegistrationMonitor::closeClient()
 {
+    m_heartbeatTimer.stop();
     if (!m_client)
         return;
     EventSocketClient *client = m_client.release();
     client->disconnect(this);
     client->setParent(this);
+    if (!client->isReady()) {
+        // Nothing to close gracefully, and no closed() will come.
+        client->disconnectFromFreeSwitch();
+        client->deleteLater();
+        return;
+    }
     connect(client, &EventSocketClient::closed, client, &QObject::deleteLater);
     client->disconnectFromFreeSwitch();
 }
 
+// Runs `api status` now and then, so that a FreeSWITCH that vanished without closing the
+// connection (host down, network cut) times out and is reconnected.
+void RegistrationMonitor::checkAlive()
+{
+    if (!m_client || !m_client->isReady())
+        return;
+    m_client->api(QStringLiteral("status"), [this](Result<QByteArray> output) {
+        if (!output)
+            failLoading(output.error());
+    });
+}
+
 void RegistrationMonitor::onFailed(const ApiError &error)
 {
+    m_heartbeatTimer.stop();
     // EventSocketClient has logged the error itself.
     if (m_client) {
         m_client->disconnect(this);

@@ -32,6 +32,10 @@ public:
     // The delay before the first retry, doubled after each failure up to `maximum`.
     void setRetryDelays(std::chrono::milliseconds first, std::chrono::milliseconds maximum);
     void setFlushInterval(std::chrono::milliseconds interval);
+    // How often a connected monitor runs `api status` to find a FreeSWITCH that went away
+    // without closing the connection. The default is 30 s, and the reply must come within
+    // EventSocketSettings::timeoutMs.
+    void setHeartbeatInterval(std::chrono::milliseconds interval);
 
     void start();
     // Disconnects, clears the state and sets the status to Off.
@@ -52,6 +56,7 @@ private:
     void loadListings();
     void failLoading(const ApiError &error);
     void closeClient();
+    void checkAlive();
     void setStatus(MonitorStatus::State state, const QString &error = {});
     void scheduleFlush();
     void flush();
@@ -62,6 +67,7 @@ private:
     LiveStateTracker m_tracker;
     QTimer m_retryTimer;
     QTimer m_flushTimer;
+    QTimer m_heartbeatTimer;
     std::chrono::milliseconds m_firstRetry{1000};
     std::chrono::milliseconds m_maxRetry{30000};
     std::chrono::milliseconds m_nextRetry{1000};

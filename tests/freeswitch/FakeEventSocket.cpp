@@ -156,6 +156,10 @@ void FakeEventSocket::apiResponse(QTcpSocket *socket, const QByteArray &command)
     QByteArray output;
     if (command.startsWith("global_getvar ")) {
         output = m_globals.value(command.mid(14).trimmed());
+    } else if (command == "status" && !m_apiOutputs.contains(command)) {
+        // The first lines of mod_commands' status_function() output.
+        output = "UP 0 years, 0 days, 0 hours, 5 minutes, 12 seconds, 80 milliseconds, "
+                 "0 microseconds\nFreeSWITCH (Version 1.10.12 -release 64bit) is ready\n";
     } else if (m_apiOutputs.contains(command)) {
         output = m_apiOutputs.value(command);
     } else {

@@ -42,7 +42,7 @@ public:
     void setBehaviour(Behaviour behaviour) { m_behaviour = behaviour; }
     void setPassword(const QByteArray &password) { m_password = password; }
     // The output of `api COMMAND`; unknown commands get FreeSWITCH's "-ERR ... Command not
-    // found!".
+    // found!". `api status` has a default output.
     void setApiOutput(const QByteArray &command, const QByteArray &output);
     // Values for `api global_getvar NAME`; unknown names give an empty output, which FreeSWITCH
     // sends as "-ERR no reply".

@@ -53,11 +53,13 @@ private:
         std::unique_ptr<QSignalSpy> statusChanges;
     };
 
-    static std::unique_ptr<Running> startMonitor(quint16 port, const QString &password = {})
+    static std::unique_ptr<Running> startMonitor(quint16 port, const QString &password = {},
+                                                 int timeoutMs = 10000)
     {
         auto running = std::make_unique<Running>();
         EventSocketSettings settings;
         settings.port = port;
+        settings.timeoutMs = timeoutMs;
         if (!password.isEmpty())
             settings.password = password;
         running->monitor = std::make_unique<RegistrationMonitor>(running->state, settings);
@@ -234,6 +236,26 @@ private slots:
         // Events flow on the new connection.
         server.sendEvent(Events::sofiaUnregister("1001", "example.com", "call-9"));
         QTRY_COMPARE(userState(*running, "1001", "example.com").sipRegistrations, 0);
+    }
+
+    void silentFreeSwitchIsReconnected()
+    {
+        test::FakeEventSocket server;
+        QVERIFY(server.listen());
+        prepareListings(server);
+        auto running = startMonitor(server.port(), {}, 300);
+        running->monitor->setHeartbeatInterval(50ms);
+        QTRY_COMPARE(running->state->status().state, MonitorStatus::State::Connected);
+        QTRY_VERIFY(server.receivedCommands().contains(QStringLiteral("api status")));
+
+        // The connection stays open, but nothing answers any more.
+        server.setBehaviour(test::FakeEventSocket::Behaviour::Silent);
+        QTRY_COMPARE(running->state->status().state, MonitorStatus::State::Reconnecting);
+        QVERIFY2(running->state->status().error.contains(QLatin1String("did not answer")),
+                 qPrintable(running->state->status().error));
+
+        server.setBehaviour(test::FakeEventSocket::Behaviour::Normal);
+        QTRY_COMPARE(running->state->status().state, MonitorStatus::State::Connected);
     }
 
     void wrongPasswordLogsAndRetries()
