@@ -140,6 +140,7 @@ void RegistrationMonitor::failLoading(const ApiError &error)
 void RegistrationMonitor::closeClient()
 {
     m_heartbeatTimer.stop();
+    m_heartbeatPending = false;
     if (!m_client)
         return;
     EventSocketClient *client = m_client.release();
@@ -159,9 +160,13 @@ void RegistrationMonitor::closeClient()
 // connection (host down, network cut) times out and is reconnected.
 void RegistrationMonitor::checkAlive()
 {
-    if (!m_client || !m_client->isReady())
+    // Each command restarts the client's reply timeout, so a second `status` while one is
+    // pending would keep a silent FreeSWITCH from ever timing out.
+    if (!m_client || !m_client->isReady() || m_heartbeatPending)
         return;
+    m_heartbeatPending = true;
     m_client->api(QStringLiteral("status"), [this](Result<QByteArray> output) {
+        m_heartbeatPending = false;
         if (!output)
             failLoading(output.error());
     });
@@ -170,6 +175,7 @@ void RegistrationMonitor::checkAlive()
 void RegistrationMonitor::onFailed(const ApiError &error)
 {
     m_heartbeatTimer.stop();
+    m_heartbeatPending = false;
     // EventSocketClient has logged the error itself.
     if (m_client) {
         m_client->disconnect(this);

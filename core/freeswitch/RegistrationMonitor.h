@@ -72,6 +72,7 @@ private:
     std::chrono::milliseconds m_maxRetry{30000};
     std::chrono::milliseconds m_nextRetry{1000};
     bool m_running = false;
+    bool m_heartbeatPending = false;
     int m_failuresInRow = 0;
 };
 
