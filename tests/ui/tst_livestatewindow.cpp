@@ -142,7 +142,6 @@ void tst_LiveStateWindow::treeMarksRegisteredUsers()
              qPrintable(domainIndex().siblingAtColumn(DirectoryTreeModel::StatusColumn).data().toString()));
 
     // Events move the mark.
-    QTRY_COMPARE(m_freeswitch->subscribedConnections(), 1);
     m_freeswitch->sendEvent(FsEvents::sofiaRegister("1001", "live.example", "call-b"));
     QTRY_VERIFY(userIndex(QStringLiteral("1001")).data(DirectoryTreeModel::RegisteredRole).toBool());
     QTRY_COMPARE(domainIndex().data(DirectoryTreeModel::SipRegistrationsRole).toInt(), 2);
@@ -174,7 +173,9 @@ void tst_LiveStateWindow::statusBarFollowsConnection()
 void tst_LiveStateWindow::detailPaneShowsLiveFields()
 {
     QTRY_VERIFY(userIndex(QStringLiteral("1001")).isValid());
-    QTRY_COMPARE(m_freeswitch->subscribedConnections(), 1);
+    // Events sent before the listings were read would be replaced by the fake's fixed listing.
+    QTRY_VERIFY2(freeSwitchLabel().contains(QLatin1String("connected to 127.0.0.1")),
+                 qPrintable(freeSwitchLabel()));
     const QModelIndex user =
         m_window->filterModel()->mapFromSource(userIndex(QStringLiteral("1001")));
     m_window->directoryView()->setCurrentIndex(user);
