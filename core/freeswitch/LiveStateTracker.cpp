@@ -89,6 +89,9 @@ Status LiveStateTracker::loadRegistrations(const QByteArray &json)
     // Columns of the core "registrations" table (switch_core_sqldb.c): reg_user, realm, token
     // (the SIP Call-ID), url, expires, network_ip, network_port, network_proto, hostname,
     // metadata.
+    // NOTE: FreeSWITCH writes that table through its SQL queue, so a registration whose
+    // sofia::register event arrived just before this listing may be missing from it until the
+    // phone registers again.
     for (const QJsonValue &value : std::as_const(*rows)) {
         const QJsonObject row = value.toObject();
         addRegistration(row.value(QLatin1String("token")).toString(),
