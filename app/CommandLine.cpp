@@ -26,7 +26,7 @@ CommandLine::CommandLine()
                          removeOperator, listOperators, tokenLifetime, listen, tlsCert, tlsKey,
                          allowInsecureApi, maxConnections, xmlCurlListen, allowInsecureXmlCurl,
                          printFreeSwitchConfig, importXml, set, dryRun, varsFromFreeSwitch,
-                         exportXml, exportMode, dumpDirectory, eventSocket});
+                         exportXml, exportMode, dumpDirectory, eventSocket, noLiveState});
 }
 
 void CommandLine::process(const QStringList &arguments)
@@ -92,7 +92,10 @@ AppSettings CommandLine::settings() const
         settings.xmlCurlListen = m_parser.value(xmlCurlListen);
     if (m_parser.isSet(allowInsecureXmlCurl))
         settings.allowInsecureXmlCurl = true;
+    if (m_parser.isSet(noLiveState))
+        settings.liveState = false;
     if (m_parser.isSet(eventSocket)) {
+        settings.eventSocketConfigured = true;
         const QString address = m_parser.value(eventSocket);
         const qsizetype colon = address.lastIndexOf(QLatin1Char(':'));
         settings.eventSocketHost = colon > 0 ? address.left(colon) : address;

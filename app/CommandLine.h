@@ -128,8 +128,13 @@ public:
                        "two databases.")};
     const QCommandLineOption eventSocket{
         QStringLiteral("event-socket"),
-        QStringLiteral("FreeSWITCH Event Socket for [Directory][Import], HOST:PORT (default 127.0.0.1:8021)."),
+        QStringLiteral("FreeSWITCH Event Socket for [Directory][Import] and live registrations, "
+                       "HOST:PORT (default 127.0.0.1:8021)."),
         QStringLiteral("host:port")};
+    const QCommandLineOption noLiveState{
+        QStringLiteral("no-live-state"),
+        QStringLiteral("Do not follow FreeSWITCH's registrations and calls over the Event Socket "
+                       "(same as event_socket/live_state=false in the settings file).")};
 
 private:
     QList<QCommandLineOption> commandOptions() const;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "app/CommandLine.h"
 #include "core/app/DirectoryService.h"
+#include "core/app/LiveStateService.h"
 #include "core/app/NetworkServices.h"
 #include "core/app/OperatorCommands.h"
 #include "core/app/SignalWatcher.h"
@@ -47,6 +48,29 @@ int runEvent(Dispatcher &dispatcher, const QString &argument, QTextStream &out, 
     out << QString::fromUtf8(QJsonDocument(outcome.reply).toJson(QJsonDocument::Indented));
     out.flush();
     return outcome.isError() ? 1 : 0;
+}
+
+// The live registration state, or null when the Event Socket is not configured or the
+// settings turn it off.
+std::unique_ptr<LiveStateService> startLiveState(DirectoryService &service,
+                                                 const AppSettings &settings, QTextStream &err)
+{
+    if (!settings.eventSocketConfigured || !settings.liveState) {
+        err << "fsdirector: not following FreeSWITCH registrations ("
+            << (settings.liveState ? "no event_socket/host in the settings and no --event-socket"
+                                   : "turned off by event_socket/live_state or --no-live-state")
+            << ")." << Qt::endl;
+        return nullptr;
+    }
+    freeswitch::EventSocketSettings eventSocket;
+    eventSocket.host = settings.eventSocketHost;
+    eventSocket.port = quint16(settings.eventSocketPort);
+    eventSocket.password = settings.eventSocketPassword;
+    auto liveState = std::make_unique<LiveStateService>(service, eventSocket);
+    liveState->start();
+    err << "fsdirector: following FreeSWITCH registrations on the Event Socket at "
+        << settings.eventSocketHost << ':' << settings.eventSocketPort << Qt::endl;
+    return liveState;
 }
 
 // Prints the mod_xml_curl binding for the current settings; it needs no database.
@@ -134,7 +158,9 @@ int runHeadless(QCoreApplication &app, DirectoryService &service, const AppSetti
     err << "fsdirector: serving the directory in " << service.location() << Qt::endl;
     for (const QString &line : servers.describe())
         err << "fsdirector: " << line << Qt::endl;
+    std::unique_ptr<LiveStateService> liveState = startLiveState(service, settings, err);
     const int code = app.exec();
+    liveState.reset();
     servers.stop();
     return code;
 }
@@ -171,8 +197,10 @@ int runGui(QApplication &app, DirectoryService &service, const AppSettings &sett
     window.setSettingsFile(settingsFile);
     window.setLocalServerStatus(
         ui::LocalServerStatus::of(serverError.isEmpty() ? &servers : nullptr, serverError));
+    std::unique_ptr<LiveStateService> liveState = startLiveState(service, settings, err);
     window.show();
     const int code = app.exec();
+    liveState.reset();
     servers.stop();
     return code;
 }

@@ -10,6 +10,8 @@
 namespace fsd::ui::Events {
 
 inline constexpr QLatin1StringView GetDomains("[Domains][Get] Domains");
+// The state of the server's connection to FreeSWITCH, which feeds the live fields.
+inline constexpr QLatin1StringView GetFreeSwitchStatus("[FreeSWITCH] Get_status");
 inline constexpr QLatin1StringView AddDomain("[Domains][Add] Domain");
 inline constexpr QLatin1StringView RenameDomain("[Domains] Rename_domain");
 inline constexpr QLatin1StringView SwitchDomain("[Domains][Switch] Domain");

@@ -44,6 +44,9 @@ void DirectoryTreeModel::applyMessage(const QJsonObject &message)
         syncDomains(domains, true);
     } else if (type == Events::GetUsers) {
         if (message.value(QLatin1StringView("partial")).toBool()) {
+            // Partial messages carry the live state of changed users and their domains'
+            // counters. They never add or remove items.
+            updatePartialDomains(domains);
             updatePartialUsers(objectAt(message, "directory_users"));
             return;
         }
@@ -144,6 +147,15 @@ void DirectoryTreeModel::upsertUsers(Node *domain, const QJsonObject &users)
     insertNodes(domain, std::move(created));
 }
 
+void DirectoryTreeModel::updatePartialDomains(const QJsonObject &domains)
+{
+    for (auto it = domains.begin(); it != domains.end(); ++it) {
+        Node *domain = findNode(DomainItem, toId(it.key()));
+        if (domain && readDomainFields(domain, it.value().toObject()))
+            notifyNodeChanged(domain);
+    }
+}
+
 void DirectoryTreeModel::updatePartialUsers(const QJsonObject &directoryUsers)
 {
     for (auto domain = directoryUsers.begin(); domain != directoryUsers.end(); ++domain) {
@@ -188,6 +200,12 @@ bool DirectoryTreeModel::readUserFields(UserNode *user, const QJsonObject &json)
     readBool("in_call", user->inCall);
     readBool("talking", user->talking);
     readString("call_direction", user->callDirection);
+    readString("last_uuid", user->lastUuid);
+    const QJsonValue callDate = json.value(QLatin1StringView("call_date"));
+    if (callDate.isDouble() && qint64(callDate.toDouble()) != user->callDate) {
+        user->callDate = qint64(callDate.toDouble());
+        changed = true;
+    }
     return changed;
 }
 
@@ -293,8 +311,13 @@ DirectoryTreeModel::ItemInfo DirectoryTreeModel::itemInfo(Kind kind, qint64 id) 
     info.enabled = node->enabled;
     info.parentId = node->parent == rootNode() ? 0 : node->parent->id;
     info.childCount = int(node->children.size());
-    if (kind == UserItem)
-        info.numberAlias = static_cast<const UserNode *>(node)->numberAlias;
+    if (kind == UserItem) {
+        const auto *user = static_cast<const UserNode *>(node);
+        info.numberAlias = user->numberAlias;
+        info.liveState = liveStateText(user);
+        info.lastUuid = user->lastUuid;
+        info.callDate = user->callDate;
+    }
     return info;
 }
 

@@ -26,6 +26,10 @@ public:
         ParentIdRole,
         // Number of children, including those not fetched yet.
         ChildCountRole,
+        // For users: true while FreeSWITCH reports a SIP or Verto registration.
+        RegisteredRole,
+        // For domains: the sip_regs_counter of the last message.
+        SipRegistrationsRole,
     };
 
     // Summary of one item for the window's confirmations and actions.
@@ -39,6 +43,12 @@ public:
         qint64 parentId = 0;
         int childCount = 0;
         QString numberAlias;
+        // For users: the live state in words ("SIP registered, in call, inbound"), empty when
+        // no message carried it.
+        QString liveState;
+        // For users: the latest call FreeSWITCH reported, if any (call_date in Unix seconds).
+        QString lastUuid;
+        qint64 callDate = 0;
     };
 
     // MIME type of dragged users: JSON {"domain": id, "users": [id, ...]}.
@@ -82,6 +92,8 @@ private:
         bool inCall = false;
         bool talking = false;
         QString callDirection;
+        qint64 callDate = 0;
+        QString lastUuid;
     };
 
     std::unique_ptr<Node> createDomainNode() const override;
@@ -90,6 +102,7 @@ private:
 
     void syncUsers(const QJsonObject &directoryUsers, bool complete);
     void upsertUsers(Node *domain, const QJsonObject &users);
+    void updatePartialDomains(const QJsonObject &domains);
     void updatePartialUsers(const QJsonObject &directoryUsers);
     bool readUserFields(UserNode *user, const QJsonObject &json);
     void syncGateways(const QJsonObject &userGateways);
@@ -98,6 +111,7 @@ private:
     void applyNewGateway(const QJsonObject &message);
 
     QVariant displayData(const Node *node, int column) const;
+    QString liveStateText(const UserNode *user) const;
     QVariant toolTipData(const Node *node) const;
     bool isEffectivelyEnabled(const Node *node) const;
 };

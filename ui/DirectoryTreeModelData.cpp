@@ -9,6 +9,16 @@
 
 namespace fsd::ui {
 
+namespace {
+
+template<typename UserNode>
+bool isRegistered(const UserNode *user)
+{
+    return user->sipRegistered || user->vertoRegistered;
+}
+
+} // namespace
+
 int DirectoryTreeModel::columnCount(const QModelIndex &) const
 {
     return ColumnCount;
@@ -56,6 +66,8 @@ QVariant DirectoryTreeModel::data(const QModelIndex &index, int role) const
             return {};
         if (!node->enabled)
             return Icons::disabled();
+        if (node->kind == UserItem && isRegistered(static_cast<const UserNode *>(node)))
+            return Icons::registeredUser();
         return node->kind == DomainItem ? Icons::domain()
                : node->kind == UserItem ? Icons::user()
                                         : Icons::gateway();
@@ -76,6 +88,11 @@ QVariant DirectoryTreeModel::data(const QModelIndex &index, int role) const
         return node->parent == rootNode() ? qint64(0) : node->parent->id;
     case ChildCountRole:
         return int(node->children.size());
+    case RegisteredRole:
+        return node->kind == UserItem && isRegistered(static_cast<const UserNode *>(node));
+    case SipRegistrationsRole:
+        return node->kind == DomainItem ? static_cast<const DomainNode *>(node)->sipRegistrations
+                                        : 0;
     default:
         return {};
     }
@@ -101,6 +118,11 @@ QVariant DirectoryTreeModel::displayData(const Node *node, int column) const
     const auto *user = static_cast<const UserNode *>(node);
     if (column == NumberAliasColumn)
         return user->numberAlias;
+    return liveStateText(user);
+}
+
+QString DirectoryTreeModel::liveStateText(const UserNode *user) const
+{
     if (!user->hasLiveState)
         return {};
     QStringList states;

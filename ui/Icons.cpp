@@ -28,6 +28,11 @@ QIcon user()
     return themed("user-identity", QStyle::SP_FileIcon);
 }
 
+QIcon registeredUser()
+{
+    return themed("user-available", QStyle::SP_DialogApplyButton);
+}
+
 QIcon gateway()
 {
     return themed("network-wired", QStyle::SP_ComputerIcon);

@@ -9,6 +9,8 @@ namespace fsd::ui::Icons {
 
 QIcon domain();
 QIcon user();
+// A user that FreeSWITCH reports as registered (SIP or Verto).
+QIcon registeredUser();
 QIcon gateway();
 QIcon group();
 QIcon member();

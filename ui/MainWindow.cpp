@@ -12,9 +12,11 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTreeView>
@@ -166,9 +168,12 @@ void MainWindow::buildStatusBar()
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     m_serverLabel = new QLabel(this);
     m_serverLabel->setObjectName(QStringLiteral("serverLabel"));
+    m_freeSwitchLabel = new QLabel(this);
+    m_freeSwitchLabel->setObjectName(QStringLiteral("freeSwitchLabel"));
     statusBar()->addPermanentWidget(m_locationLabel, 1);
     statusBar()->addPermanentWidget(m_connectionLabel);
     statusBar()->addPermanentWidget(m_serverLabel);
+    statusBar()->addPermanentWidget(m_freeSwitchLabel);
     updateStatusBar();
 }
 
@@ -186,6 +191,13 @@ void MainWindow::connectClient()
         updateWindowTitle();
     });
     connect(m_client, &DirectoryClient::reloadFinished, this, [this]() {
+        // The reply arrives through applyMessage(). A server without live state replies
+        // "unknown event", which leaves the label empty.
+        m_client->send(Events::request(Events::GetFreeSwitchStatus), this,
+                       [this](const QJsonObject &reply) {
+                           if (Events::isError(reply))
+                               m_freeSwitchLabel->clear();
+                       });
         // Members of groups seen so far, and the shown details, may have changed too.
         m_groupsModel->reloadLoadedGroups();
         showSelectionDetails();
@@ -206,13 +218,57 @@ void MainWindow::connectClient()
 
 void MainWindow::applyMessage(const QJsonObject &message)
 {
+    const QString type = Events::messageType(message);
+    if (type == Events::GetFreeSwitchStatus) {
+        applyFreeSwitchStatus(message);
+        return;
+    }
     m_directoryModel->applyMessage(message);
     m_groupsModel->applyMessage(message);
     m_detailPane->applyMessage(message);
-    // A rename changes the detail pane's title; a delete may have removed its item.
-    if (!Events::messageType(message).contains(QLatin1StringView("Get")))
+    // A rename changes the detail pane's title; a delete may have removed its item. Partial
+    // `Get_users` messages change the live state in the summary of a user.
+    if (!type.contains(QLatin1StringView("Get"))
+        || message.value(QLatin1StringView("partial")).toBool())
         showSelectionDetails();
     updateActions();
+}
+
+QString MainWindow::userSummary(const DirectoryTreeModel::ItemInfo &info) const
+{
+    QStringList lines;
+    if (!info.enabled)
+        lines << tr("Disabled");
+    if (!info.liveState.isEmpty())
+        lines << tr("FreeSWITCH: %1").arg(info.liveState);
+    if (!info.lastUuid.isEmpty()) {
+        const QString started = info.callDate > 0
+                                    ? QLocale().toString(QDateTime::fromSecsSinceEpoch(info.callDate),
+                                                         QLocale::ShortFormat)
+                                    : tr("unknown time");
+        lines << tr("Last call: %1, started %2").arg(info.lastUuid, started);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+// Shows the server's connection to FreeSWITCH from a `[FreeSWITCH] Get_status` reply or push.
+void MainWindow::applyFreeSwitchStatus(const QJsonObject &message)
+{
+    const QJsonObject status = message.value(QLatin1StringView("freeswitch")).toObject();
+    const QString state = status.value(QLatin1StringView("state")).toString();
+    const QString address = status.value(QLatin1StringView("address")).toString();
+    const QString error = status.value(QLatin1StringView("error")).toString();
+    QString text;
+    if (state == QLatin1StringView("connected"))
+        text = tr("FreeSWITCH: connected to %1").arg(address);
+    else if (state == QLatin1StringView("connecting"))
+        text = tr("FreeSWITCH: connecting to %1…").arg(address);
+    else if (state == QLatin1StringView("reconnecting"))
+        text = tr("FreeSWITCH: reconnecting to %1 (%2)").arg(address, error);
+    else
+        text = tr("FreeSWITCH: not configured");
+    m_freeSwitchLabel->setText(text);
+    m_freeSwitchLabel->setToolTip(error.isEmpty() ? text : error);
 }
 
 void MainWindow::useChannel(EventChannel *channel)
@@ -279,7 +335,7 @@ void MainWindow::showSelectionDetails()
         if (info.valid && info.kind == DirectoryTreeModel::UserItem) {
             m_detailPane->showItem(DetailPane::ItemKind::User, info.id,
                                    tr("User %1@%2").arg(info.name, domainName(info.parentId)),
-                                   info.enabled ? QString() : tr("Disabled"));
+                                   userSummary(info));
             return;
         }
         if (info.valid) {

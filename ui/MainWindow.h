@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/events/EventChannel.h"
+#include "ui/DirectoryTreeModel.h"
 #include "ui/LocalServerStatus.h"
 #include "ui/XmlImportJob.h"
 
@@ -101,6 +102,8 @@ private:
     void buildStatusBar();
     void connectClient();
     void applyMessage(const QJsonObject &message);
+    void applyFreeSwitchStatus(const QJsonObject &message);
+    QString userSummary(const DirectoryTreeModel::ItemInfo &info) const;
     void setActiveTree(Tree tree);
     void showSelectionDetails();
     void updateStatusBar();
@@ -185,6 +188,7 @@ private:
     QLabel *m_locationLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_serverLabel = nullptr;
+    QLabel *m_freeSwitchLabel = nullptr;
 };
 
 } // namespace fsd::ui

@@ -41,7 +41,8 @@ SettingsDialog::SettingsDialog(const QString &settingsFile, Prompter *prompter, 
     m_allowInsecure = new QCheckBox(tr("Allow a non-loopback address without TLS"), this);
     apiForm->addRow(m_allowInsecure);
 
-    auto *eventSocket = new QGroupBox(tr("FreeSWITCH Event Socket (imports)"), this);
+    auto *eventSocket = new QGroupBox(tr("FreeSWITCH Event Socket (imports, live registrations)"),
+                                      this);
     auto *eventSocketForm = new QFormLayout(eventSocket);
     m_eventSocketHost = new QLineEdit(this);
     m_eventSocketHost->setObjectName(QStringLiteral("eventSocketHostEdit"));
@@ -53,6 +54,10 @@ SettingsDialog::SettingsDialog(const QString &settingsFile, Prompter *prompter, 
     eventSocketForm->addRow(tr("Host:"), m_eventSocketHost);
     eventSocketForm->addRow(tr("Port:"), m_eventSocketPort);
     eventSocketForm->addRow(tr("Password:"), m_eventSocketPassword);
+    m_liveState = new QCheckBox(tr("Show registrations and calls live (applies at the next start)"),
+                                this);
+    m_liveState->setObjectName(QStringLiteral("liveStateBox"));
+    eventSocketForm->addRow(m_liveState);
 
     auto *note = new QLabel(tr("Settings are stored in %1. Changes to the database file and the "
                                "API listener apply the next time fsdirector starts.")
@@ -109,6 +114,7 @@ AppSettings SettingsDialog::settings() const
     result.eventSocketHost = m_eventSocketHost->text().trimmed();
     result.eventSocketPort = m_eventSocketPort->value();
     result.eventSocketPassword = m_eventSocketPassword->text();
+    result.liveState = m_liveState->isChecked();
     return result;
 }
 
@@ -123,6 +129,7 @@ void SettingsDialog::setSettings(const AppSettings &settings)
     m_eventSocketHost->setText(settings.eventSocketHost);
     m_eventSocketPort->setValue(settings.eventSocketPort);
     m_eventSocketPassword->setText(settings.eventSocketPassword);
+    m_liveState->setChecked(settings.liveState);
 }
 
 QString SettingsDialog::validate() const

@@ -50,6 +50,7 @@ private:
     QLineEdit *m_eventSocketHost = nullptr;
     QSpinBox *m_eventSocketPort = nullptr;
     QLineEdit *m_eventSocketPassword = nullptr;
+    QCheckBox *m_liveState = nullptr;
     QLabel *m_error = nullptr;
 };
 

@@ -65,6 +65,8 @@ AppSettings AppSettings::load(const QString &filePath)
     settings.eventSocketPort = number(QStringLiteral("event_socket/port"), 1, 65535, settings.eventSocketPort);
     settings.eventSocketPassword =
         file.value(QStringLiteral("event_socket/password"), settings.eventSocketPassword).toString();
+    settings.eventSocketConfigured = file.contains(QStringLiteral("event_socket/host"));
+    settings.liveState = file.value(QStringLiteral("event_socket/live_state"), true).toBool();
     settings.tokenLifetimeHours = number(QStringLiteral("auth/token_lifetime_hours"), 1,
                                          MaxTokenLifetimeHours, settings.tokenLifetimeHours);
     return settings;
@@ -88,6 +90,7 @@ bool AppSettings::save(const QString &filePath) const
         file.setValue(QStringLiteral("event_socket/host"), eventSocketHost);
         file.setValue(QStringLiteral("event_socket/port"), eventSocketPort);
         file.setValue(QStringLiteral("event_socket/password"), eventSocketPassword);
+        file.setValue(QStringLiteral("event_socket/live_state"), liveState);
         file.setValue(QStringLiteral("auth/token_lifetime_hours"), tokenLifetimeHours);
         file.sync();
         if (file.status() != QSettings::NoError)

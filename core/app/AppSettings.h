@@ -32,6 +32,12 @@ struct AppSettings
     QString eventSocketHost = QStringLiteral("127.0.0.1");
     int eventSocketPort = 8021;
     QString eventSocketPassword = QStringLiteral("ClueCon");
+    // True when the settings file or the command line names the Event Socket's host. Only
+    // then does fsdirector follow registrations live, so that a fresh installation does not
+    // keep retrying a FreeSWITCH that may not exist.
+    bool eventSocketConfigured = false;
+    // event_socket/live_state: follow registrations and calls live over the Event Socket.
+    bool liveState = true;
 
     int tokenLifetimeHours = 24;
 

@@ -5,6 +5,7 @@
 #include "core/events/DomainHandlers.h"
 #include "core/events/GatewayHandlers.h"
 #include "core/events/GroupHandlers.h"
+#include "core/events/LiveStateEvents.h"
 #include "core/events/UserHandlers.h"
 
 namespace fsd {
@@ -15,6 +16,7 @@ void registerDirectoryHandlers(Dispatcher &dispatcher)
     registerUserHandlers(dispatcher);
     registerGroupHandlers(dispatcher);
     registerGatewayHandlers(dispatcher);
+    LiveStateEvents::registerLiveStateHandlers(dispatcher);
 }
 
 } // namespace fsd

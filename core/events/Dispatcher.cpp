@@ -221,7 +221,8 @@ QJsonObject Dispatcher::runHandler(const QString &event, const Entry &entry,
                                    const QJsonObject &data, const RequestContext &context,
                                    Role role, bool *changed)
 {
-    const EventRequest request(event, data, context, role, m_database);
+    EventRequest request(event, data, context, role, m_database);
+    request.setLiveState(m_liveState.get());
     std::optional<Result<QJsonObject>> result;
     const bool changesDirectory =
         entry.changesDirectory && (!entry.changeTest || entry.changeTest(data));
@@ -308,6 +309,16 @@ DispatchOutcome Dispatcher::logout(const QJsonObject &data)
     outcome.loggedOut = true;
     emit tokenEnded(session->tokenHash);
     return outcome;
+}
+
+void Dispatcher::setLiveState(std::shared_ptr<const freeswitch::LiveState> liveState)
+{
+    m_liveState = std::move(liveState);
+}
+
+void Dispatcher::broadcast(const QJsonObject &message)
+{
+    emit changeCommitted(message, 0);
 }
 
 } // namespace fsd

@@ -15,6 +15,9 @@
 namespace fsd {
 
 class Database;
+namespace freeswitch {
+class LiveState;
+}
 class Authenticator;
 class EventRequest;
 enum class Role;
@@ -66,6 +69,13 @@ public:
 
     bool isTokenValid(const QByteArray &tokenHash);
 
+    // The live state that handlers add to their replies, or null for none. Set it on the
+    // dispatcher's thread.
+    void setLiveState(std::shared_ptr<const freeswitch::LiveState> liveState);
+    // Sends a message that no request caused (a live state change) to every client, through
+    // changeCommitted() with origin 0.
+    void broadcast(const QJsonObject &message);
+
     Database &database() { return m_database; }
     Authenticator &authenticator() { return m_authenticator; }
 
@@ -93,6 +103,7 @@ private:
     Database &m_database;
     Authenticator &m_authenticator;
     QHash<QString, Entry> m_handlers;
+    std::shared_ptr<const freeswitch::LiveState> m_liveState;
 };
 
 } // namespace fsd

@@ -25,10 +25,11 @@ Result<QString> domainName(const EventRequest &request)
     return name;
 }
 
-QJsonObject singleDomainReply(const DomainRow &row)
+QJsonObject singleDomainReply(const EventRequest &request, const DomainRow &row)
 {
+    const int registrations = request.liveSnapshot().registrations(row.name);
     return QJsonObject{{QStringLiteral("domains"),
-                        QJsonObject{{ReplyJson::key(row.id), ReplyJson::domain(row)}}}};
+                        QJsonObject{{ReplyJson::key(row.id), ReplyJson::domain(row, registrations)}}}};
 }
 
 Result<QJsonObject> getDomains(const EventRequest &request)
@@ -36,7 +37,8 @@ Result<QJsonObject> getDomains(const EventRequest &request)
     auto rows = DomainStore(request.database()).list();
     if (!rows)
         return rows.error();
-    return QJsonObject{{QStringLiteral("domains"), ReplyJson::domains(*rows)}};
+    const freeswitch::LiveSnapshot live = request.liveSnapshot();
+    return QJsonObject{{QStringLiteral("domains"), ReplyJson::domains(*rows, &live)}};
 }
 
 Result<QJsonObject> addDomain(const EventRequest &request)
@@ -47,7 +49,7 @@ Result<QJsonObject> addDomain(const EventRequest &request)
     auto row = DomainStore(request.database()).add(*name);
     if (!row)
         return row.error();
-    return singleDomainReply(*row);
+    return singleDomainReply(request, *row);
 }
 
 Result<QJsonObject> renameDomain(const EventRequest &request)
@@ -64,7 +66,7 @@ Result<QJsonObject> renameDomain(const EventRequest &request)
     auto renamed = DomainStore(request.database()).rename(*domain, *name);
     if (!renamed)
         return renamed.error();
-    return singleDomainReply(*renamed);
+    return singleDomainReply(request, *renamed);
 }
 
 Result<QJsonObject> switchDomain(const EventRequest &request)
@@ -83,7 +85,7 @@ Result<QJsonObject> switchDomain(const EventRequest &request)
         return status.error();
     DomainRow row = *domain;
     row.enabled = *enabled;
-    return singleDomainReply(row);
+    return singleDomainReply(request, row);
 }
 
 Result<QJsonObject> deleteDomain(const EventRequest &request)

@@ -4,6 +4,7 @@
 #include "core/auth/Role.h"
 #include "core/common/Result.h"
 #include "core/events/RequestContext.h"
+#include "core/freeswitch/LiveState.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -25,6 +26,16 @@ public:
     const RequestContext &context() const { return m_context; }
     Role role() const { return m_role; }
     Database &database() const { return m_database; }
+    // FreeSWITCH's live registration state, empty when nothing follows it.
+    freeswitch::LiveSnapshot liveSnapshot() const
+    {
+        return m_liveState ? m_liveState->snapshot() : freeswitch::LiveSnapshot();
+    }
+    freeswitch::MonitorStatus liveStatus() const
+    {
+        return m_liveState ? m_liveState->status() : freeswitch::MonitorStatus();
+    }
+    void setLiveState(const freeswitch::LiveState *liveState) { m_liveState = liveState; }
 
     // A positive JSON integer; otherwise `wrong id`.
     Result<qint64> id(const QString &key = QStringLiteral("id")) const;
@@ -54,6 +65,7 @@ private:
     RequestContext m_context;
     Role m_role;
     Database &m_database;
+    const freeswitch::LiveState *m_liveState = nullptr;
 };
 
 } // namespace fsd

@@ -89,7 +89,8 @@ Result<QJsonObject> getUsersGateways(const EventRequest &request)
             byUser.insert(ReplyJson::key(user.key()), user.value());
         userGateways.insert(ReplyJson::key(domain.key()), byUser);
     }
-    return QJsonObject{{QStringLiteral("domains"), ReplyJson::domains(*domains)},
+    const freeswitch::LiveSnapshot live = request.liveSnapshot();
+    return QJsonObject{{QStringLiteral("domains"), ReplyJson::domains(*domains, &live)},
                        {QStringLiteral("directory_users"), directoryUsers},
                        {QStringLiteral("user_gateways"), userGateways}};
 }

@@ -52,7 +52,8 @@ Result<QJsonObject> getGroups(const EventRequest &request)
         names.insert(ReplyJson::key(group.id), group.name);
         list.insert(ReplyJson::key(group.domainId), names);
     }
-    return QJsonObject{{QStringLiteral("domains"), ReplyJson::domains(*domains)},
+    const freeswitch::LiveSnapshot live = request.liveSnapshot();
+    return QJsonObject{{QStringLiteral("domains"), ReplyJson::domains(*domains, &live)},
                        {QStringLiteral("list"), list}};
 }
 

@@ -59,7 +59,8 @@ Result<QJsonObject> domainsReply(const EventRequest &request, const model::Impor
     auto rows = DomainStore(request.database()).list();
     if (!rows)
         return rows.error();
-    return QJsonObject{{QStringLiteral("domains"), ReplyJson::domains(*rows)},
+    const freeswitch::LiveSnapshot live = request.liveSnapshot();
+    return QJsonObject{{QStringLiteral("domains"), ReplyJson::domains(*rows, &live)},
                        {KeyReport, xml::ReportFormat::toJson(report)}};
 }
 

@@ -21,20 +21,19 @@ QString key(qint64 id)
     return QString::number(id);
 }
 
-QJsonObject domain(const DomainRow &row)
+QJsonObject domain(const DomainRow &row, int sipRegistrations)
 {
-    // sip_regs_counter stays 0 until live registration state is read from FreeSWITCH.
     return QJsonObject{{QStringLiteral("id"), row.id},
                        {QStringLiteral("enabled"), row.enabled},
                        {QStringLiteral("name"), row.name},
-                       {QStringLiteral("sip_regs_counter"), 0}};
+                       {QStringLiteral("sip_regs_counter"), sipRegistrations}};
 }
 
-QJsonObject domains(const QList<DomainRow> &rows)
+QJsonObject domains(const QList<DomainRow> &rows, const freeswitch::LiveSnapshot *live)
 {
     QJsonObject list;
     for (const DomainRow &row : rows)
-        list.insert(key(row.id), domain(row));
+        list.insert(key(row.id), domain(row, live ? live->registrations(row.name) : 0));
     return list;
 }
 
@@ -74,6 +73,37 @@ QJsonObject user(const UserRow &row)
     if (!row.cidr.isEmpty())
         (first + cidrAt).value() = row.cidr;
     return object;
+}
+
+void addLiveFields(QJsonObject &user, const UserRow &row, const QString &domainName,
+                   const freeswitch::LiveSnapshot &live)
+{
+    if (live.users.isEmpty())
+        return;
+    const freeswitch::LiveUserState *byName = live.find(row.name, domainName);
+    const freeswitch::LiveUserState *byAlias =
+        row.numberAlias.isEmpty() ? nullptr : live.find(row.numberAlias, domainName);
+    if (!byName && !byAlias)
+        return;
+    freeswitch::LiveUserState state = byName ? *byName : *byAlias;
+    if (byName && byAlias) {
+        state.sipRegistrations += byAlias->sipRegistrations;
+        state.vertoRegistered = state.vertoRegistered || byAlias->vertoRegistered;
+        state.inCall = state.inCall || byAlias->inCall;
+        state.talking = state.talking || byAlias->talking;
+        if (byAlias->callDate > state.callDate) {
+            state.callDate = byAlias->callDate;
+            state.lastUuid = byAlias->lastUuid;
+            state.callDirection = byAlias->callDirection;
+        }
+    }
+    user.insert(QStringLiteral("sip_register"), state.sipRegistrations > 0);
+    user.insert(QStringLiteral("verto_register"), state.vertoRegistered);
+    user.insert(QStringLiteral("in_call"), state.inCall);
+    user.insert(QStringLiteral("talking"), state.talking);
+    user.insert(QStringLiteral("call_date"), state.callDate);
+    user.insert(QStringLiteral("last_uuid"), state.lastUuid);
+    user.insert(QStringLiteral("call_direction"), state.callDirection);
 }
 
 QJsonObject attribute(const AttributeRow &row, bool withDirection)

@@ -47,21 +47,29 @@ Result<QJsonObject> getUsers(const EventRequest &request)
     auto users = UserStore(request.database()).list();
     if (!users)
         return users.error();
+    const freeswitch::LiveSnapshot live = request.liveSnapshot();
+    QHash<qint64, QString> domainNames;
+    for (const DomainRow &domain : *domains)
+        domainNames.insert(domain.id, domain.name);
     QJsonObject byDomain;
     QJsonObject current;
     qint64 currentDomain = 0;
+    QString currentDomainName;
     for (const UserRow &row : *users) {
         if (row.domainId != currentDomain) {
             if (currentDomain != 0)
                 byDomain.insert(ReplyJson::key(currentDomain), current);
             current = QJsonObject();
             currentDomain = row.domainId;
+            currentDomainName = domainNames.value(row.domainId);
         }
-        current.insert(ReplyJson::key(row.id), ReplyJson::user(row));
+        QJsonObject user = ReplyJson::user(row);
+        ReplyJson::addLiveFields(user, row, currentDomainName, live);
+        current.insert(ReplyJson::key(row.id), user);
     }
     if (currentDomain != 0)
         byDomain.insert(ReplyJson::key(currentDomain), current);
-    return QJsonObject{{QStringLiteral("domains"), ReplyJson::domains(*domains)},
+    return QJsonObject{{QStringLiteral("domains"), ReplyJson::domains(*domains, &live)},
                        {QStringLiteral("directory_users"), byDomain}};
 }
 

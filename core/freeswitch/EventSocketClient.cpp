@@ -80,6 +80,9 @@ void EventSocketClient::disconnectFromFreeSwitch()
     // and closes the connection.
     m_state = State::Closing;
     m_socket.write("exit\n\n");
+    // Written now, so that `exit` reaches FreeSWITCH even when the client is destroyed before
+    // its event loop runs again.
+    m_socket.flush();
     armTimer();
 }
 

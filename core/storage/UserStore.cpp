@@ -59,6 +59,25 @@ Result<std::optional<UserRow>> UserStore::find(qint64 id) const
     return std::optional<UserRow>(rows->first());
 }
 
+Result<std::optional<UserRow>> UserStore::findByNameOrAlias(qint64 domainId,
+                                                            const QString &name) const
+{
+    const QString key = NameRules::key(name);
+    auto rows = select(QStringLiteral("WHERE domain_id = ? AND (name_key = ? OR alias_key = ?)"),
+                       {domainId, key, key});
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return std::optional<UserRow>();
+    // A name match wins. add() and setNumberAlias() keep names and aliases apart, so two rows
+    // come only from a database written without those checks.
+    for (const UserRow &row : std::as_const(*rows)) {
+        if (NameRules::key(row.name) == key)
+            return std::optional<UserRow>(row);
+    }
+    return std::optional<UserRow>(rows->first());
+}
+
 Result<std::optional<UserWithAttributes>> UserStore::findWithAttributes(qint64 id) const
 {
     // One statement instead of three (user, parameters, variables), because Qt's SQLite driver

@@ -31,6 +31,9 @@ public:
     Result<QList<UserRow>> list() const;
     Result<QList<UserRow>> listInDomain(qint64 domainId) const;
     Result<std::optional<UserRow>> find(qint64 id) const;
+    // The user of the domain whose name or number alias is `name`, compared case-insensitively
+    // as FreeSWITCH finds users.
+    Result<std::optional<UserRow>> findByNameOrAlias(qint64 domainId, const QString &name) const;
     // Reads the user, its parameters and its variables with one statement. Returns nothing
     // when there is no user with that id.
     Result<std::optional<UserWithAttributes>> findWithAttributes(qint64 id) const;

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MPL-2.0
 // The fsdirector executable (FSD_APP_BINARY) run as a user would run it: --event with JSON or
 // standard input, the operator commands, and --headless with its first-start admin and clean
-// shutdown on SIGTERM and SIGINT. Also the lock that rejects a second process, and a process
-// killed inside a bulk add that leaves none of the bulk behind.
+// shutdown on SIGTERM and SIGINT. Also the lock that rejects a second process, a process
+// killed inside a bulk add that leaves none of the bulk behind, and the Event Socket connection
+// that --headless keeps for live registrations.
 
 #include "core/auth/PasswordHasher.h"
 #include "core/storage/Database.h"
+#include "tests/freeswitch/FakeEventSocket.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -147,6 +149,8 @@ private slots:
     void headlessClosesOnSignal();
     void secondProcessRefused();
     void killedBulkAddLeavesNothing();
+    void headlessFollowsEventSocket();
+    void noLiveStateSkipsEventSocket();
 
 private:
     QString databasePath() const { return m_folder->filePath(QStringLiteral("cli/directory.sqlite")); }
@@ -155,7 +159,8 @@ private:
         return QStringList{QStringLiteral("--database"), databasePath()} + arguments;
     }
     // Starts `fsdirector --headless` and waits until it serves.
-    bool startHeadless(QProcess &process, QByteArray &errors, const QProcessEnvironment &environment);
+    bool startHeadless(QProcess &process, QByteArray &errors, const QProcessEnvironment &environment,
+                       const QStringList &extraArguments = {});
 
     std::unique_ptr<QTemporaryDir> m_folder;
 };
@@ -167,13 +172,15 @@ void CommandLineTest::init()
     QVERIFY(m_folder->isValid());
 }
 
-bool CommandLineTest::startHeadless(QProcess &process, QByteArray &errors, const QProcessEnvironment &environment)
+bool CommandLineTest::startHeadless(QProcess &process, QByteArray &errors, const QProcessEnvironment &environment,
+                                    const QStringList &extraArguments)
 {
     process.setProcessEnvironment(environment);
     // Ports chosen by the system, so that a server already on 8080 or 8081 does not matter.
-    process.start(AppBinary, withDatabase({QStringLiteral("--headless"), QStringLiteral("--listen"),
-                                           QStringLiteral("127.0.0.1:0"), QStringLiteral("--xml-curl-listen"),
-                                           QStringLiteral("127.0.0.1:0")}));
+    process.start(AppBinary, withDatabase(QStringList{QStringLiteral("--headless"), QStringLiteral("--listen"),
+                                                      QStringLiteral("127.0.0.1:0"), QStringLiteral("--xml-curl-listen"),
+                                                      QStringLiteral("127.0.0.1:0")}
+                                          + extraArguments));
     if (!process.waitForStarted(StartTimeoutMs))
         return false;
     return waitForError(process, errors, "serving the directory");
@@ -655,6 +662,52 @@ void CommandLineTest::killedBulkAddLeavesNothing()
                                            QStringLiteral(R"({"event": "[Users] Add_new_user", "data": {"id": 1, "name": "ext001", "bulk": 50}})")}));
     QVERIFY2(again.exitCode == 0, qPrintable(again.describe()));
     QCOMPARE(again.reply().value(QLatin1String("total")).toInteger(), 50);
+}
+
+
+void CommandLineTest::headlessFollowsEventSocket()
+{
+    test::FakeEventSocket freeswitch;
+    QVERIFY(freeswitch.listen());
+    freeswitch.setApiOutput("show registrations as json", "{\"row_count\": 0}\n");
+    freeswitch.setApiOutput("show channels as json", "{\"row_count\": 0}\n");
+    QProcessEnvironment environment = cleanEnvironment();
+    environment.insert(QStringLiteral("FSDIRECTOR_ADMIN_PASSWORD"), QStringLiteral("pw-live"));
+    QProcess process;
+    QByteArray errors;
+    const QString address = QStringLiteral("127.0.0.1:%1").arg(freeswitch.port());
+    QVERIFY2(startHeadless(process, errors, environment, {QStringLiteral("--event-socket"), address}),
+             errors.constData());
+    QVERIFY2(waitForError(process, errors, "following FreeSWITCH registrations"), errors.constData());
+    QTRY_COMPARE_WITH_TIMEOUT(freeswitch.subscribedConnections(), 1, StartTimeoutMs);
+
+    ::kill(pid_t(process.processId()), SIGTERM);
+    // The fake reads `exit` only while this thread runs its event loop.
+    QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, StartTimeoutMs);
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY(freeswitch.receivedCommands().contains(QStringLiteral("exit")));
+    errors += process.readAllStandardError();
+    QVERIFY2(!errors.contains("ClueCon"), errors.constData());
+}
+
+void CommandLineTest::noLiveStateSkipsEventSocket()
+{
+    test::FakeEventSocket freeswitch;
+    QVERIFY(freeswitch.listen());
+    QProcessEnvironment environment = cleanEnvironment();
+    environment.insert(QStringLiteral("FSDIRECTOR_ADMIN_PASSWORD"), QStringLiteral("pw-live"));
+    QProcess process;
+    QByteArray errors;
+    const QString address = QStringLiteral("127.0.0.1:%1").arg(freeswitch.port());
+    QVERIFY2(startHeadless(process, errors, environment,
+                           {QStringLiteral("--event-socket"), address, QStringLiteral("--no-live-state")}),
+             errors.constData());
+    QVERIFY2(waitForError(process, errors, "not following FreeSWITCH registrations"), errors.constData());
+
+    ::kill(pid_t(process.processId()), SIGTERM);
+    QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, StartTimeoutMs);
+    QCOMPARE(process.exitCode(), 0);
+    QCOMPARE(freeswitch.receivedCommands().size(), 0);
 }
 
 QTEST_GUILESS_MAIN(CommandLineTest)

@@ -30,6 +30,26 @@ QByteArray disconnectNotice()
                       "Disconnected, goodbye.\nSee you at ClueCon! http://www.cluecon.com/\n");
 }
 
+// switch_url_encode(): bytes below space or above '~' and those of SWITCH_URL_UNSAFE become
+// %XX with upper-case hex digits.
+QByteArray urlEncode(const QByteArray &value)
+{
+    static const QByteArray unsafe = "\r\n #%&+:;<=>?@[\\]^`{|}\"";
+    static const char hex[] = "0123456789ABCDEF";
+    QByteArray encoded;
+    for (const char c : value) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < ' ' || byte > '~' || unsafe.contains(c)) {
+            encoded += '%';
+            encoded += hex[byte >> 4];
+            encoded += hex[byte & 0x0F];
+        } else {
+            encoded += c;
+        }
+    }
+    return encoded;
+}
+
 const QByteArray DirectorySectionTag =
     "<section name=\"directory\" description=\"User Directory\">\n";
 
@@ -136,6 +156,10 @@ void FakeEventSocket::apiResponse(QTcpSocket *socket, const QByteArray &command)
     QByteArray output;
     if (command.startsWith("global_getvar ")) {
         output = m_globals.value(command.mid(14).trimmed());
+    } else if (command == "status" && !m_apiOutputs.contains(command)) {
+        // The first lines of mod_commands' status_function() output.
+        output = "UP 0 years, 0 days, 0 hours, 5 minutes, 12 seconds, 80 milliseconds, "
+                 "0 microseconds\nFreeSWITCH (Version 1.10.12 -release 64bit) is ready\n";
     } else if (m_apiOutputs.contains(command)) {
         output = m_apiOutputs.value(command);
     } else {
@@ -151,12 +175,34 @@ void FakeEventSocket::sendEvent(const QList<QPair<QByteArray, QByteArray>> &head
 {
     QByteArray body;
     for (const auto &[name, value] : headers)
-        body += name + ": " + value.toPercentEncoding() + "\n";
+        body += name + ": " + (value.isEmpty() ? QByteArray("_undef_") : urlEncode(value)) + "\n";
     body += "\n";
+    // mod_event_socket sends Content-Length before Content-Type for events.
+    const QByteArray message = "Content-Length: " + QByteArray::number(body.size())
+                               + "\nContent-Type: text/event-plain\n\n" + body;
     for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
         if (it->subscribed)
-            it.key()->write(withLength("text/event-plain", body));
+            it.key()->write(message);
     }
+}
+
+void FakeEventSocket::dropConnections()
+{
+    const QList<QTcpSocket *> sockets = m_connections.keys();
+    for (QTcpSocket *socket : sockets) {
+        socket->disconnect(this);
+        m_connections.remove(socket);
+        socket->abort();
+        socket->deleteLater();
+    }
+}
+
+int FakeEventSocket::subscribedConnections() const
+{
+    int count = 0;
+    for (const Connection &connection : m_connections)
+        count += connection.subscribed ? 1 : 0;
+    return count;
 }
 
 QByteArray FakeEventSocket::directoryAnswer(const QString &sectionContent)

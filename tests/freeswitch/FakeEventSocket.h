@@ -42,13 +42,18 @@ public:
     void setBehaviour(Behaviour behaviour) { m_behaviour = behaviour; }
     void setPassword(const QByteArray &password) { m_password = password; }
     // The output of `api COMMAND`; unknown commands get FreeSWITCH's "-ERR ... Command not
-    // found!".
+    // found!". `api status` has a default output.
     void setApiOutput(const QByteArray &command, const QByteArray &output);
     // Values for `api global_getvar NAME`; unknown names give an empty output, which FreeSWITCH
     // sends as "-ERR no reply".
     void setGlobalVariable(const QByteArray &name, const QByteArray &value);
-    // Sends a text/event-plain message to every subscribed connection.
+    // Sends a text/event-plain message to every subscribed connection, with the header values
+    // URL-encoded as switch_event_serialize() does (switch_url_encode, FreeSWITCH 1.10).
     void sendEvent(const QList<QPair<QByteArray, QByteArray>> &headers);
+    // Closes every connection without a disconnect notice, as when FreeSWITCH is killed.
+    void dropConnections();
+    // Number of connections that subscribed to events and are still open.
+    int subscribedConnections() const;
 
     // Every command received, in order, with `auth` passwords replaced by "***".
     const QStringList &receivedCommands() const { return m_commands; }
