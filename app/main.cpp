@@ -223,8 +223,13 @@ int main(int argc, char *argv[])
     if (commandLine.isSet(commandLine.printFreeSwitchConfig))
         return printFreeSwitchSettings(settings, out, err);
 
+    auto database = settings.databaseOptions();
+    if (!database) {
+        err << "fsdirector: " << database.error().detail << Qt::endl;
+        return 2;
+    }
     DirectoryService::Options serviceOptions;
-    serviceOptions.database.path = settings.databasePath;
+    serviceOptions.database = *database;
     serviceOptions.authentication.tokenLifetimeSeconds = qint64(settings.tokenLifetimeHours) * 3600;
     serviceOptions.threaded = mode != CommandLine::Mode::Command;
     serviceOptions.eventSocketHost = settings.eventSocketHost;

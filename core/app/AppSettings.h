@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MPL-2.0
 #pragma once
 
+#include "core/common/Result.h"
+#include "core/storage/Database.h"
+
 #include <QString>
 
 class QSettings;
@@ -12,7 +15,12 @@ namespace fsd {
 // command-line options. The GUI's settings dialog edits the same file.
 struct AppSettings
 {
+    // An SQLite file path or a postgresql:// URL (see parseDatabaseLocation), never with a
+    // password in it.
     QString databasePath;
+    // Password of the PostgreSQL user; FSDIRECTOR_DATABASE_PASSWORD overrides it. When both are
+    // empty, libpq reads PGPASSWORD or ~/.pgpass.
+    QString databasePassword;
 
     // Remote API listener.
     QString apiListen = QStringLiteral("127.0.0.1:8080");
@@ -33,6 +41,9 @@ struct AppSettings
     QString eventSocketPassword = QStringLiteral("ClueCon");
 
     int tokenLifetimeHours = 24;
+
+    // The database to open, with the password resolved from the environment.
+    Result<DatabaseOptions> databaseOptions() const;
 
     static QString defaultFilePath();
     static QString defaultDatabasePath();

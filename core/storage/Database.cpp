@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "core/storage/Database.h"
 
+#include "core/storage/PostgresConnection.h"
 #include "core/storage/Schema.h"
 #include "core/storage/StorageLog.h"
 
@@ -78,6 +79,11 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseOptions &options,
         if (!prepared)
             return prepared.error();
     }
+    if (dialect.backend() == SqlDialect::Backend::PostgreSQL) {
+        Status schemaName = postgres::checkSchemaName(options.schema);
+        if (!schemaName)
+            return schemaName.error();
+    }
 
     QSqlDatabase db = QSqlDatabase::addDatabase(dialect.driverName(), connectionName);
     if (!db.isValid()) {
@@ -95,8 +101,15 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseOptions &options,
         db.setDatabaseName(options.databaseName);
         db.setUserName(options.userName);
         db.setPassword(options.password);
+        db.setConnectOptions(postgres::connectOptions());
     }
     if (!db.open()) {
+        if (dialect.backend() == SqlDialect::Backend::PostgreSQL) {
+            return ApiError::make(StorageFailure,
+                                  postgres::describeOpenFailure(options,
+                                                                database->displayLocation(),
+                                                                db.lastError().text()));
+        }
         return ApiError::make(StorageFailure,
                               QStringLiteral("Cannot open the database %1: %2")
                                   .arg(database->displayLocation(), db.lastError().text()));
@@ -123,10 +136,28 @@ Result<std::unique_ptr<Database>> Database::openClone(const QString &connectionN
     return open(options, connectionName);
 }
 
+Status Database::configurePostgresConnection()
+{
+    bool createSchema = false;
+    if (!m_options.schema.isEmpty() && !m_options.readOnly) {
+        auto found = exec(QStringLiteral("SELECT 1 FROM pg_namespace WHERE nspname = ?"),
+                          {m_options.schema});
+        if (!found)
+            return found.error();
+        createSchema = !found->next();
+    }
+    for (const QString &statement : postgres::sessionStatements(m_options, createSchema)) {
+        auto result = exec(statement);
+        if (!result)
+            return result.error();
+    }
+    return {};
+}
+
 Status Database::configureConnection()
 {
-    if (m_dialect.backend() != SqlDialect::Backend::SQLite)
-        return {};
+    if (m_dialect.backend() == SqlDialect::Backend::PostgreSQL)
+        return configurePostgresConnection();
     // WAL lets readers (the mod_xml_curl thread) run beside a writer; synchronous=NORMAL in WAL
     // mode keeps every committed transaction across a killed process, losing at most the last
     // ones on a power cut. busy_timeout makes a second connection wait for a writer.
@@ -162,11 +193,16 @@ QString Database::displayLocation() const
 {
     if (m_dialect.backend() == SqlDialect::Backend::SQLite)
         return m_options.path;
-    return QStringLiteral("postgresql://%1@%2:%3/%4")
-        .arg(m_options.userName, m_options.host.isEmpty() ? QStringLiteral("localhost")
-                                                          : m_options.host)
-        .arg(m_options.port)
-        .arg(m_options.databaseName);
+    // An empty host is the local Unix socket, which libpq's URLs write as no host at all.
+    QString location = QStringLiteral("postgresql://%1%2%3:%4/%5")
+                           .arg(m_options.userName,
+                                m_options.userName.isEmpty() ? QString() : QStringLiteral("@"),
+                                m_options.host)
+                           .arg(m_options.port)
+                           .arg(m_options.databaseName);
+    if (!m_options.schema.isEmpty())
+        location += QStringLiteral("?schema=") + m_options.schema;
+    return location;
 }
 
 Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values) const

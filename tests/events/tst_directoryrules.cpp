@@ -300,12 +300,9 @@ void DirectoryRulesTest::disabledItemsStayVisible()
 
 void DirectoryRulesTest::changeAnnouncedAfterCommit()
 {
-    // A second connection sees only committed rows (WAL), so what it reads inside the slot
-    // shows whether the commit came first.
-    DatabaseOptions options;
-    options.path = m_fixture->databasePath();
-    options.readOnly = true;
-    auto reader = Database::open(options, QUuid::createUuid().toString());
+    // A second connection sees only committed rows (WAL on SQLite, read committed on
+    // PostgreSQL), so what it reads inside the slot shows whether the commit came first.
+    auto reader = m_fixture->database().openClone(QUuid::createUuid().toString(), true);
     QVERIFY2(reader, qPrintable(reader ? QString() : reader.error().detail));
 
     qint64 seenByReader = -1;
