@@ -47,6 +47,16 @@ Status prepareSqliteFile(const QString &path)
     return {};
 }
 
+// The value to bind for `value`. Booleans are bound as 0/1, because the schema stores them as
+// INTEGER and Qt's PostgreSQL driver sends a bool as TRUE/FALSE, which PostgreSQL refuses
+// for an integer parameter.
+QVariant bindable(const QVariant &value)
+{
+    if (value.typeId() == QMetaType::Bool)
+        return QVariant(value.toBool() ? 1 : 0);
+    return value;
+}
+
 } // namespace
 
 Database::Database(DatabaseOptions options, QString connectionName)
@@ -184,6 +194,15 @@ Status Database::configureConnection()
     return {};
 }
 
+bool Database::streamsRows() const
+{
+    // Qt 6.4's PostgreSQL driver reads a forward-only result row by row (libpq single-row
+    // mode) and drops the rest of it when another statement runs on the connection, which
+    // breaks a loop that runs a query per row. A scrollable result is fetched whole, so the
+    // PostgreSQL backend uses those and keeps each result in memory until it is finished.
+    return m_dialect.backend() == SqlDialect::Backend::SQLite;
+}
+
 QSqlDatabase Database::connection() const
 {
     return QSqlDatabase::database(m_connectionName, false);
@@ -212,14 +231,25 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
         return ApiError::make(StorageFailure, QStringLiteral("injected fault"));
     }
     QSqlQuery query(connection());
-    query.setForwardOnly(true);
+    query.setForwardOnly(streamsRows());
+    // Qt's PostgreSQL driver prepares with the SQL command PREPARE, which takes only SELECT,
+    // INSERT, UPDATE, DELETE and VALUES. Statements without values (SET, CREATE TABLE, ...)
+    // therefore run unprepared there.
+    if (m_dialect.backend() == SqlDialect::Backend::PostgreSQL && values.isEmpty()) {
+        if (!query.exec(sql)) {
+            qCWarning(lcStorage).noquote() << "Statement failed:" << query.lastError().text()
+                                           << "SQL:" << sql.simplified().left(200);
+            return ApiError::make(StorageFailure, query.lastError().text());
+        }
+        return query;
+    }
     if (!query.prepare(sql)) {
         qCWarning(lcStorage).noquote() << "Cannot prepare statement:" << query.lastError().text()
                                        << "SQL:" << sql.simplified().left(200);
         return ApiError::make(StorageFailure, query.lastError().text());
     }
     for (const QVariant &value : values)
-        query.addBindValue(value);
+        query.addBindValue(bindable(value));
     if (!query.exec()) {
         qCWarning(lcStorage).noquote() << "Statement failed:" << query.lastError().text()
                                        << "SQL:" << sql.simplified().left(200);
@@ -231,7 +261,7 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
 std::unique_ptr<QSqlQuery> Database::prepareForwardOnly(const QString &sql) const
 {
     auto query = std::make_unique<QSqlQuery>(connection());
-    query->setForwardOnly(true);
+    query->setForwardOnly(streamsRows());
     if (!query->prepare(sql)) {
         qCWarning(lcStorage).noquote() << "Cannot prepare statement:" << query->lastError().text()
                                        << "SQL:" << sql.simplified().left(200);
@@ -266,7 +296,7 @@ Status Database::forEachRow(const QString &sql, const QVariantList &values,
         return ApiError::make(StorageFailure, QStringLiteral("cannot prepare the statement"));
 
     for (int i = 0; i < values.size(); ++i)
-        query->bindValue(i, values.at(i));
+        query->bindValue(i, bindable(values.at(i)));
     statement->inUse = true;
     Status status;
     if (!query->exec()) {
@@ -293,7 +323,7 @@ Result<QSqlQuery *> Database::execCached(const QString &sql, const QVariantList 
     auto cached = m_statementCache.find(sql);
     if (cached == m_statementCache.end()) {
         auto query = std::make_shared<QSqlQuery>(connection());
-        query->setForwardOnly(true);
+        query->setForwardOnly(streamsRows());
         if (!query->prepare(sql)) {
             qCWarning(lcStorage).noquote() << "Cannot prepare statement:" << query->lastError().text()
                                            << "SQL:" << sql.simplified().left(200);
@@ -303,7 +333,7 @@ Result<QSqlQuery *> Database::execCached(const QString &sql, const QVariantList 
     }
     QSqlQuery &query = **cached;
     for (qsizetype i = 0; i < values.size(); ++i)
-        query.bindValue(int(i), values[i]);
+        query.bindValue(int(i), bindable(values[i]));
     if (!query.exec()) {
         qCWarning(lcStorage).noquote() << "Statement failed:" << query.lastError().text()
                                        << "SQL:" << sql.simplified().left(200);

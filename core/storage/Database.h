@@ -95,6 +95,8 @@ private:
     Database(DatabaseOptions options, QString connectionName);
     Status configureConnection();
     Status configurePostgresConnection();
+    // Whether queries are forward-only, reading rows as they are stepped.
+    bool streamsRows() const;
     // A forward-only query prepared for `sql`, or null (logged) when preparing fails.
     std::unique_ptr<QSqlQuery> prepareForwardOnly(const QString &sql) const;
 

@@ -316,7 +316,8 @@ void DatabaseTest::failedStatementReported()
     QCOMPARE(duplicate.error().error, Database::StorageFailure);
     QVERIFY2(duplicate.error().detail.contains(uniqueViolation), qPrintable(duplicate.error().detail));
 
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Cannot prepare statement")));
+    // PostgreSQL runs a statement without values unprepared, so it fails when executed.
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Cannot prepare statement|Statement failed")));
     QVERIFY(!database->exec(QStringLiteral("SELEC nothing")));
 }
 
@@ -625,7 +626,8 @@ void DatabaseTest::postgresOpenFailures()
     QVERIFY2(detail.contains(QStringLiteral("\"%1\"").arg(wrong.databaseName)), qPrintable(detail));
     QVERIFY2(detail.contains(QStringLiteral("port %1").arg(wrong.port)), qPrintable(detail));
     QVERIFY2(detail.contains(advice), qPrintable(detail));
-    QVERIFY2(wrong.password.isEmpty() || !detail.contains(wrong.password), qPrintable(detail));
+    if (field == QLatin1String("password"))
+        QVERIFY2(!detail.contains(value), qPrintable(detail));
 }
 
 void DatabaseTest::postgresSessionSettings()
