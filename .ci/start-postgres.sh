@@ -19,10 +19,17 @@ fi
 
 conf_dir="/etc/postgresql/$version/$cluster/conf.d"
 mkdir -p "$conf_dir"
-echo "listen_addresses = '127.0.0.1'" > "$conf_dir/fsdirector-tests.conf"
+# The cluster holds only the tests' scratch schemas, so it skips flushing to disk: with fsync
+# every commit waited for the disk, and the PostgreSQL test runs took about ten times longer.
+cat > "$conf_dir/fsdirector-tests.conf" <<'CONF'
+listen_addresses = '127.0.0.1'
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+CONF
 
 if pg_lsclusters --no-header | awk '{print $1, $2, $4}' | grep -qx "$version $cluster online"; then
-    pg_ctlcluster "$version" "$cluster" restart
+    pg_ctlcluster "$version" "$cluster" restart -- --timeout=600
 else
     pg_ctlcluster "$version" "$cluster" start
 fi

@@ -59,11 +59,11 @@ Status AdvisoryLock::acquire()
         m_connection = std::move(*connection);
     }
 
-    auto taken = m_connection->exec(QStringLiteral("SELECT pg_try_advisory_lock(?, ?)"),
+    auto lockTaken = m_connection->exec(QStringLiteral("SELECT pg_try_advisory_lock(?, ?)"),
                                     {LockClass, lockKey(m_options)});
-    if (!taken)
-        return taken.error();
-    if (!taken->next() || !taken->value(0).toBool())
+    if (!lockTaken)
+        return lockTaken.error();
+    if (!lockTaken->next() || !lockTaken->value(0).toBool())
         return ApiError::make(LockedError, describeOwner());
     m_locked = true;
     publishOwner();
@@ -94,7 +94,8 @@ void AdvisoryLock::publishOwner()
     QString name = QStringLiteral("fsdirector pid=%1").arg(QCoreApplication::applicationPid());
     if (!m_apiAddress.isEmpty())
         name += QStringLiteral(" api=") + m_apiAddress;
-    // PostgreSQL cuts longer names, but an ASCII cut keeps the PID readable.
+    // PostgreSQL would truncate a longer name itself; cutting it here keeps the text that
+    // describeOwner() parses predictable.
     name = name.left(MaxApplicationName);
     auto set = m_connection->exec(QStringLiteral("SELECT set_config('application_name', ?, false)"),
                                   {name});

@@ -27,7 +27,7 @@ struct DatabaseOptions
     QString databaseName;
     QString userName;
     QString password;
-    // PostgreSQL schema that holds the tables; empty keeps the server's search_path (public).
+    // PostgreSQL schema that contains the tables; empty keeps the server's search_path (public).
     QString schema;
     bool readOnly = false;
 };

@@ -13,10 +13,10 @@ namespace fsd {
 
 class AdvisoryLock;
 
-// Keeps a second fsdirector process off a database: one process owns it at a time. For SQLite
-// the lock is `<database>.lock` (QLockFile, removed when stale); `<database>.owner` records the
-// owner's PID and API address so that a refused process can name them. For PostgreSQL it is
-// an AdvisoryLock on a connection of its own.
+// Keeps a second fsdirector process off a database, so that one process owns it at a time.
+// For SQLite the lock is `<database>.lock` (QLockFile, removed when stale), and
+// `<database>.owner` records the owner's PID and API address for the error of a rejected
+// process. For PostgreSQL it is an AdvisoryLock on a connection of its own.
 class DatabaseLock
 {
 public:

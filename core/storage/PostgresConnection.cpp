@@ -38,7 +38,10 @@ QStringList sessionStatements(const DatabaseOptions &options, bool createSchema)
 {
     // A statement waits at most 5 s for a row or table lock that another connection holds,
     // like SQLite's busy_timeout on the SQLite backend, and then fails.
-    QStringList statements = {QStringLiteral("SET lock_timeout = '5s'")};
+    // client_min_messages keeps libpq from printing NOTICEs such as "relation already exists,
+    // skipping" on standard error.
+    QStringList statements = {QStringLiteral("SET lock_timeout = '5s'"),
+                              QStringLiteral("SET client_min_messages = warning")};
     if (!options.schema.isEmpty()) {
         if (createSchema)
             statements.append(QStringLiteral("CREATE SCHEMA IF NOT EXISTS %1").arg(options.schema));

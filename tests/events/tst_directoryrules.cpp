@@ -78,11 +78,14 @@ void DirectoryRulesTest::init()
 
 void DirectoryRulesTest::cleanup()
 {
-    // Foreign keys are on, so no row may point to a deleted parent.
-    auto query = m_fixture->database().exec(QStringLiteral("PRAGMA foreign_key_check"));
-    QVERIFY(query);
-    if (query->next())
-        QFAIL(qPrintable(QStringLiteral("dangling row in %1").arg(query->value(0).toString())));
+    // Foreign keys are on, so no row may point to a deleted parent. PostgreSQL always enforces
+    // them and has no such check.
+    if (!onPostgres()) {
+        auto query = m_fixture->database().exec(QStringLiteral("PRAGMA foreign_key_check"));
+        QVERIFY(query);
+        if (query->next())
+            QFAIL(qPrintable(QStringLiteral("dangling row in %1").arg(query->value(0).toString())));
+    }
     m_fixture.reset();
 }
 

@@ -26,7 +26,8 @@ QString runOnServer(const DatabaseOptions &server, const QString &sql)
             error = db.lastError().text();
         } else {
             QSqlQuery query(db);
-            if (!query.exec(sql))
+            // Without this, DROP SCHEMA ... CASCADE prints a NOTICE per table on standard error.
+            if (!query.exec(QStringLiteral("SET client_min_messages = warning")) || !query.exec(sql))
                 error = query.lastError().text();
         }
         db.close();
