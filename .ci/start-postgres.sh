@@ -19,8 +19,9 @@ fi
 
 conf_dir="/etc/postgresql/$version/$cluster/conf.d"
 mkdir -p "$conf_dir"
-# The cluster holds only the tests' scratch schemas, so it skips flushing to disk: with fsync
-# every commit waited for the disk, and the PostgreSQL test runs took about ten times longer.
+# The cluster contains only the tests' scratch schemas, so it skips flushing to disk. With
+# fsync on, every commit waited for the disk: tst_eventerrors took 152 s instead of 59 s on
+# PostgreSQL on a loaded 2-core VM.
 cat > "$conf_dir/fsdirector-tests.conf" <<'CONF'
 listen_addresses = '127.0.0.1'
 fsync = off

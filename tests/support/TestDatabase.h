@@ -14,9 +14,12 @@ namespace fsd::test {
 //   host=127.0.0.1 port=5432 user=fsd_test password=fsd_test dbname=fsd_test
 bool onPostgres();
 
-// A database of its own for one test: a file in a temporary folder on SQLite, or a new schema
-// (fsd_test_<random>) in the configured PostgreSQL database, dropped with everything in it by
-// the destructor. Destroy every connection to it first.
+// A database of its own for one test: a file in a temporary folder on SQLite, or a schema
+// (fsd_test_<random>) in the configured PostgreSQL database. On PostgreSQL the schema already
+// has the current tables, and the destructor empties it for the next ScratchDatabase of the
+// process, or drops it when the test changed its tables. The process drops its schemas when
+// QCoreApplication ends, so a crashed test leaves its fsd_test_ schemas behind. Destroy every
+// connection to the database first.
 class ScratchDatabase
 {
 public:
@@ -25,7 +28,7 @@ public:
     ScratchDatabase(const ScratchDatabase &) = delete;
     ScratchDatabase &operator=(const ScratchDatabase &) = delete;
 
-    // False when the folder or the schema could not be created; errorString() says why.
+    // False when the folder or the schema could not be created; errorString() returns why.
     bool isValid() const { return m_error.isEmpty(); }
     QString errorString() const { return m_error; }
     // Options for Database::open. On SQLite the file is `directory.sqlite` in folder().
