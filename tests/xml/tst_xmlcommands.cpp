@@ -18,7 +18,7 @@ class tst_XmlCommands : public QObject
 
 private:
     QTemporaryDir m_dir;
-    // Declared before every connection, so that the schemas are dropped after they close.
+    // Declared before every connection, so that the schemas are released after they close.
     std::vector<std::unique_ptr<test::ScratchDatabase>> m_scratches;
     int m_databases = 0;
 

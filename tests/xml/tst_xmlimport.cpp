@@ -25,7 +25,7 @@ class tst_XmlImport : public QObject
 
 private:
     QTemporaryDir m_dir;
-    // Declared before every connection, so that the schemas are dropped after they close.
+    // Declared before every connection, so that the schemas are released after they close.
     std::vector<std::unique_ptr<test::ScratchDatabase>> m_scratches;
     std::unique_ptr<Database> m_database;
     int m_databases = 0;

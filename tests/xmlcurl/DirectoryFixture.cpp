@@ -78,7 +78,7 @@ DirectoryFixture::DirectoryFixture()
 
 DirectoryFixture::~DirectoryFixture()
 {
-    // The connection closes before the scratch schema is dropped.
+    // The connection closes before the scratch schema is emptied or dropped.
     m_database.reset();
 }
 
