@@ -111,6 +111,8 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseOptions &options,
         db.setDatabaseName(options.databaseName);
         db.setUserName(options.userName);
         db.setPassword(options.password);
+        // NOTE: a connection that the server closes later (a restart, an idle timeout) is
+        // not reopened, so every statement on it fails until fsdirector is restarted.
         db.setConnectOptions(postgres::connectOptions());
     }
     if (!db.open()) {
