@@ -5,8 +5,18 @@ namespace fsd {
 
 CommandLine::CommandLine()
 {
-    m_parser.setApplicationDescription(
-        QStringLiteral("Administration tool for the FreeSWITCH directory."));
+    m_parser.setApplicationDescription(QStringLiteral(
+        "Administration tool for the FreeSWITCH directory.\n"
+        "\n"
+        "Environment variables:\n"
+        "  FSDIRECTOR_ADMIN_PASSWORD  Password of the operator \"admin\" that the first start\n"
+        "                             creates. Without it, --headless generates one and prints\n"
+        "                             it once, and the window creates no operator.\n"
+        "  DISPLAY, WAYLAND_DISPLAY,  Where the window opens. With none of them set, fsdirector\n"
+        "  QT_QPA_PLATFORM            without a command option exits; use --headless.\n"
+        "  QT_LOGGING_RULES           Log levels, such as \"fsdirector.*.debug=true\".\n"
+        "  LC_ALL, LC_MESSAGES, LANG  Locale that picks the window's translation, when one is\n"
+        "                             installed."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addOptions({config, database, headless, event, addOperator, role, passwd,

@@ -6,7 +6,7 @@ set -euo pipefail
 build_packages=(
     cmake ninja-build g++ pkgconf
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools
-    qt6-l10n-tools libqt6sql6-sqlite libqt6sql6-psql libgl-dev
+    qt6-l10n-tools libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev libgl-dev
     node-llhttp
 )
 # postgresql: the server that the PostgreSQL runs of the storage tests use (.ci/start-postgres.sh).

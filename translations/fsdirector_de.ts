@@ -198,12 +198,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DetailPane.cpp" line="125"/>
+        <location filename="../ui/DetailPane.cpp" line="42"/>
+        <source>Group parameters and variables come from imported XML and are served to FreeSWITCH. The API has no events to change them, so they are shown read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/DetailPane.cpp" line="131"/>
         <source>Nothing selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DetailPane.cpp" line="126"/>
+        <location filename="../ui/DetailPane.cpp" line="132"/>
         <source>Select a domain, user, gateway or group to see and edit its details.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -311,52 +316,82 @@
 <context>
     <name>fsd::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="20"/>
+        <location filename="../ui/ExportDialog.cpp" line="23"/>
         <source>Export XML</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="22"/>
+        <location filename="../ui/ExportDialog.cpp" line="25"/>
         <source>For FreeSWITCH (disabled items left out)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="23"/>
+        <location filename="../ui/ExportDialog.cpp" line="26"/>
         <source>Backup (everything, restorable by an import)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="25"/>
+        <location filename="../ui/ExportDialog.cpp" line="28"/>
+        <source>One XML file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="29"/>
+        <source>A folder with one file per domain (for conf/directory/)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="37"/>
+        <source>Write:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="74"/>
+        <source>Export the directory to the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="83"/>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="84"/>
         <source>directory.xml</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="26"/>
-        <source>&amp;Browse…</source>
+        <location filename="../ui/ExportDialog.cpp" line="84"/>
+        <source>directory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ExportDialog.cpp" line="31"/>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="36"/>
         <source>Mode:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="32"/>
+        <location filename="../ui/ExportDialog.cpp" line="83"/>
         <source>File:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="33"/>
+        <location filename="../ui/ExportDialog.cpp" line="39"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="55"/>
+        <location filename="../ui/ExportDialog.cpp" line="75"/>
         <source>Export the directory to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="57"/>
+        <location filename="../ui/ExportDialog.cpp" line="76"/>
         <source>XML files (*.xml)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -813,7 +848,7 @@
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="466"/>
-        <location filename="../ui/MainWindowTransfers.cpp" line="51"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="52"/>
         <source>fsdirector</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1147,93 +1182,117 @@ Quit anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="49"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="50"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="71"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="72"/>
         <source>Import from FreeSWITCH</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="86"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="90"/>
+        <source>Choose the folder to write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowTransfers.cpp" line="91"/>
         <source>Choose the file to write.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="96"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="105"/>
         <source>Export XML</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="97"/>
-        <source>Writing %1 failed: %2. Choose another file.</source>
+        <location filename="../ui/MainWindowTransfers.cpp" line="106"/>
+        <source>Exporting to %1 failed, so choose another place.
+%2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindowTransfers.cpp" line="111"/>
+        <source>Exported the directory to %n file(s) in %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="101"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="114"/>
         <source>Exported the directory to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="115"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="129"/>
         <source>Import users into %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="116"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="130"/>
         <source>XML files (*.xml);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="121"/>
-        <location filename="../ui/MainWindowTransfers.cpp" line="129"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="135"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="143"/>
         <source>Import Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="122"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="136"/>
         <source>Reading %1 failed: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="142"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="156"/>
         <source>About fsdirector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="143"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="157"/>
         <source>&lt;p&gt;&lt;b&gt;fsdirector %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Administration tool for the FreeSWITCH directory.&lt;/p&gt;&lt;p&gt;Licensed under the Mozilla Public License 2.0.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowImport.cpp" line="64"/>
+        <location filename="../ui/MainWindowImport.cpp" line="65"/>
         <source>Check XML</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowImport.cpp" line="64"/>
+        <location filename="../ui/MainWindowImport.cpp" line="65"/>
         <source>Import XML</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowImport.cpp" line="67"/>
+        <location filename="../ui/MainWindowImport.cpp" line="68"/>
         <source>Reading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowImport.cpp" line="75"/>
+        <location filename="../ui/MainWindowImport.cpp" line="76"/>
         <source>Import cancelled; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowImport.cpp" line="91"/>
+        <location filename="../ui/MainWindowImport.cpp" line="95"/>
+        <source>Checking against %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowImport.cpp" line="96"/>
         <source>Importing into %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowImport.cpp" line="123"/>
+        <location filename="../ui/MainWindowImport.cpp" line="139"/>
+        <source>Check finished; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowImport.cpp" line="148"/>
         <source>Import finished.</source>
         <translation type="unfinished"></translation>
     </message>

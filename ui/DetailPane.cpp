@@ -39,6 +39,10 @@ DetailPane::DetailPane(DirectoryClient *client, QWidget *parent)
     , m_variables(new AttributeEditor(tr("Variables"), false, this))
     , m_gatewayVariables(new AttributeEditor(tr("Variables"), true, this))
     , m_activeVariables(m_variables)
+    , m_groupNote(new QLabel(tr("Group parameters and variables come from imported XML and are "
+                                "served to FreeSWITCH. The API has no events to change them, so "
+                                "they are shown read-only."),
+                             this))
 {
     m_title->setObjectName(QStringLiteral("detailTitle"));
     QFont titleFont = m_title->font();
@@ -51,17 +55,24 @@ DetailPane::DetailPane(DirectoryClient *client, QWidget *parent)
     m_variables->setObjectName(QStringLiteral("variableEditor"));
     m_gatewayVariables->setObjectName(QStringLiteral("gatewayVariableEditor"));
     m_parameters->model()->setSecretNames(SecretNames);
+    m_groupNote->setObjectName(QStringLiteral("groupNote"));
+    m_groupNote->setWordWrap(true);
 
     auto *tables = new QSplitter(Qt::Vertical, this);
+    tables->setObjectName(QStringLiteral("detailTables"));
     tables->addWidget(m_parameters);
     tables->addWidget(m_variables);
     tables->addWidget(m_gatewayVariables);
+    m_tables = tables;
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(m_summary);
+    layout->addWidget(m_groupNote);
     layout->addWidget(m_userForm);
     layout->addWidget(tables, 1);
+    // Keeps the title and hint at the top while the tables are hidden.
+    layout->addStretch();
 
     for (bool variables : {false, true}) {
         const QList<AttributeEditor *> editors =
@@ -93,22 +104,17 @@ void DetailPane::showItem(ItemKind kind, qint64 id, const QString &title, const 
     m_title->setText(title);
     m_summary->setText(summary);
     m_summary->setVisible(!summary.isEmpty());
-    if (sameItem)
-        return;
-
     m_kind = kind;
     m_id = id;
-    const bool hasAttributes =
-        kind == ItemKind::Domain || kind == ItemKind::User || kind == ItemKind::Gateway;
-    m_activeVariables = kind == ItemKind::Gateway ? m_gatewayVariables : m_variables;
-    m_parameters->setVisible(hasAttributes);
-    m_variables->setVisible(hasAttributes && kind != ItemKind::Gateway);
-    m_gatewayVariables->setVisible(kind == ItemKind::Gateway);
-    m_userForm->setVisible(kind == ItemKind::User);
+    // Also for the same item: the pane starts as None and must hide its editors then too.
+    updateEditors();
+    if (sameItem)
+        return;
 
     for (AttributeEditor *editor : {m_parameters, m_variables, m_gatewayVariables}) {
         editor->model()->clear();
         editor->clearNewRow();
+        editor->clearError();
         editor->revealBox()->setChecked(false);
     }
     m_userForm->clear();
@@ -116,7 +122,7 @@ void DetailPane::showItem(ItemKind kind, qint64 id, const QString &title, const 
     m_parameters->model()->setSecretNames(kind == ItemKind::Gateway
                                               ? QStringList{QStringLiteral("password")}
                                               : SecretNames);
-    if (hasAttributes)
+    if (hasAttributes())
         requestDetails();
 }
 
@@ -128,11 +134,32 @@ void DetailPane::clearItem()
 
 void DetailPane::setReadOnly(bool readOnly)
 {
-    for (AttributeEditor *editor : {m_parameters, m_variables, m_gatewayVariables})
-        editor->setReadOnly(readOnly);
+    m_readOnly = readOnly;
+    updateEditors();
     for (auto field : {UserSettingsForm::Field::Cache, UserSettingsForm::Field::Cidr,
                        UserSettingsForm::Field::NumberAlias})
         m_userForm->editFor(field)->setReadOnly(readOnly);
+}
+
+bool DetailPane::hasAttributes() const
+{
+    return m_kind == ItemKind::Domain || m_kind == ItemKind::User || m_kind == ItemKind::Gateway
+           || m_kind == ItemKind::Group;
+}
+
+// Shows the editors of the current kind of item and hides the others.
+void DetailPane::updateEditors()
+{
+    const bool attributes = hasAttributes();
+    m_activeVariables = m_kind == ItemKind::Gateway ? m_gatewayVariables : m_variables;
+    m_tables->setVisible(attributes);
+    m_parameters->setVisible(attributes);
+    m_variables->setVisible(attributes && m_kind != ItemKind::Gateway);
+    m_gatewayVariables->setVisible(m_kind == ItemKind::Gateway);
+    m_userForm->setVisible(m_kind == ItemKind::User);
+    m_groupNote->setVisible(m_kind == ItemKind::Group);
+    for (AttributeEditor *editor : {m_parameters, m_variables, m_gatewayVariables})
+        editor->setReadOnly(m_readOnly || m_kind == ItemKind::Group);
 }
 
 void DetailPane::requestDetails()
@@ -142,6 +169,8 @@ void DetailPane::requestDetails()
         event = Events::GetUserDetails;
     else if (m_kind == ItemKind::Gateway)
         event = Events::GetGatewayDetails;
+    else if (m_kind == ItemKind::Group)
+        event = Events::GetGroupUsers;
     // The reply reaches applyMessage() through the client, like every other reply.
     m_client->send(Events::request(event, QJsonObject{{QStringLiteral("id"), m_id}}));
 }
@@ -150,17 +179,16 @@ void DetailPane::requestDetails()
 
 void DetailPane::applyMessage(const QJsonObject &message)
 {
-    const bool hasAttributes = m_kind == ItemKind::Domain || m_kind == ItemKind::User
-                               || m_kind == ItemKind::Gateway;
-    if (!hasAttributes || Events::isError(message))
+    if (!hasAttributes() || Events::isError(message))
         return;
     const QString type = Events::messageType(message);
     const bool complete = type == Events::GetDomainDetails || type == Events::GetUserDetails
-                          || type == Events::GetGatewayDetails;
+                          || type == Events::GetGatewayDetails || type == Events::GetGroupUsers;
 
-    const QLatin1StringView key = m_kind == ItemKind::Domain ? QLatin1StringView("domain_details")
-                                  : m_kind == ItemKind::User ? QLatin1StringView("user_details")
-                                                             : QLatin1StringView("gateway_details");
+    const QLatin1StringView key = m_kind == ItemKind::Domain  ? QLatin1StringView("domain_details")
+                                  : m_kind == ItemKind::User  ? QLatin1StringView("user_details")
+                                  : m_kind == ItemKind::Group ? QLatin1StringView("group_details")
+                                                              : QLatin1StringView("gateway_details");
     const QJsonObject byOwner = objectAt(message, key);
     const QString ownKey = QString::number(m_id);
     if (byOwner.contains(ownKey)) {
@@ -175,6 +203,8 @@ void DetailPane::applyMessage(const QJsonObject &message)
         emit detailsLoaded();
         return;
     }
+    if (m_kind == ItemKind::Group)
+        return;
     if (applyRemoval(type, message))
         return;
     applyItemUpdate(type, message);
@@ -271,6 +301,8 @@ DetailPane::AttributeEvents DetailPane::eventsFor(bool variables) const
 void DetailPane::sendAdd(bool variables, const QString &name, const QString &value,
                          const QString &direction)
 {
+    if (m_kind == ItemKind::Group)
+        return;
     const AttributeEvents events = eventsFor(variables);
     AttributeEditor *editor = variables ? m_activeVariables : m_parameters;
     QJsonObject data{{QStringLiteral("id"), m_id}};
@@ -290,6 +322,8 @@ void DetailPane::sendAdd(bool variables, const QString &name, const QString &val
 
 void DetailPane::sendEdit(bool variables, qint64 id, const AttributeTableModel::Row &edited)
 {
+    if (m_kind == ItemKind::Group)
+        return;
     const AttributeEvents events = eventsFor(variables);
     AttributeEditor *editor = variables ? m_activeVariables : m_parameters;
     const int row = editor->model()->rowOfId(id);
@@ -318,6 +352,8 @@ void DetailPane::sendEdit(bool variables, qint64 id, const AttributeTableModel::
 
 void DetailPane::sendRemove(bool variables, const QList<qint64> &ids)
 {
+    if (m_kind == ItemKind::Group)
+        return;
     const AttributeEvents events = eventsFor(variables);
     AttributeEditor *editor = variables ? m_activeVariables : m_parameters;
     for (qint64 id : ids) {

@@ -17,8 +17,9 @@ class DirectoryClient;
 
 // The right-hand side of the window, with the details of the item selected in a tree. For
 // domains, users and gateways it loads their parameters and variables and turns the
-// operator's edits into API events. Replies and pushed changes reach it through
-// applyMessage().
+// operator's edits into API events. Groups show theirs read-only, because the API has no
+// events that change them. With nothing selected it shows only a hint. Replies and pushed
+// changes reach it through applyMessage().
 class DetailPane : public QWidget
 {
     Q_OBJECT
@@ -37,6 +38,7 @@ public:
 
     AttributeEditor *parameterEditor() const { return m_parameters; }
     AttributeEditor *variableEditor() const { return m_activeVariables; }
+    QLabel *groupNote() const { return m_groupNote; }
     UserSettingsForm *userForm() const { return m_userForm; }
 
     void applyMessage(const QJsonObject &message);
@@ -57,6 +59,8 @@ private:
         QLatin1StringView remove;
     };
 
+    bool hasAttributes() const;
+    void updateEditors();
     void requestDetails();
     void applyDetails(const QJsonObject &details, bool complete);
     bool applyRemoval(const QString &type, const QJsonObject &message);
@@ -77,6 +81,8 @@ private:
     qint64 m_id = 0;
     // Counts requests for details, so that a late reply for an item no longer shown is dropped.
     quint64 m_detailsGeneration = 0;
+    // Set for operators with the viewer role.
+    bool m_readOnly = false;
 
     QLabel *m_title;
     QLabel *m_summary;
@@ -86,6 +92,8 @@ private:
     // Gateway variables have a direction, so they get their own table.
     AttributeEditor *m_gatewayVariables;
     AttributeEditor *m_activeVariables;
+    QWidget *m_tables;
+    QLabel *m_groupNote;
 };
 
 } // namespace fsd::ui

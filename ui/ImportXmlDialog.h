@@ -16,8 +16,9 @@ namespace fsd::ui {
 class Prompter;
 
 // Asks what to import: a directory XML file or a whole FreeSWITCH conf/ folder, plus variables
-// to fix before the files are read (as FreeSWITCH's $${name}). "Check only" reads and checks
-// everything without storing; "Import" stores it.
+// to fix before the files are read (as FreeSWITCH's $${name}). "Check only" reads the files
+// and runs the import on the server as a dry run, which also finds conflicts with the stored
+// directory and stores nothing. "Import" stores it.
 class ImportXmlDialog : public QDialog
 {
     Q_OBJECT

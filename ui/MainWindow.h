@@ -151,7 +151,7 @@ private:
     void importXml();
     // MainWindowImport.cpp: Import XML.
     void runXmlImport(ImportXmlDialog *dialog, bool checkOnly);
-    void sendXmlImport(const QString &title, const XmlImportJob::Outcome &outcome,
+    void sendXmlImport(const QString &title, const XmlImportJob::Outcome &outcome, bool checkOnly,
                        QPointer<ImportXmlDialog> dialog, QPointer<QProgressDialog> progress);
     void importFromFreeSwitch();
     void exportXml();

@@ -18,13 +18,15 @@ namespace fsd::ui {
 
 namespace {
 
-// The report to show after an import: the server's counts, and the warnings read locally,
-// which name the operator's files and lines, plus any the server added. The server's own
-// places refer to the flattened text it received, so its duplicates are left out.
-QJsonObject mergeReports(const QJsonObject &local, const QJsonObject &server)
+// Merges the reports of an import or its check. The result has the server's counts and the
+// warnings read locally, which name the operator's files and lines. Warnings only the server
+// found (such as a gateway name another domain uses) are added, moved to the operator's files
+// by `places`.
+QJsonObject mergeReports(const QJsonObject &local, const QJsonObject &server,
+                         const ImportPlaces &places, bool checkOnly)
 {
     QJsonObject merged = local;
-    merged.insert(QStringLiteral("dry_run"), false);
+    merged.insert(QStringLiteral("dry_run"), checkOnly);
     if (server.contains(QLatin1StringView("counts")))
         merged.insert(QStringLiteral("counts"), server.value(QLatin1StringView("counts")));
 
@@ -34,9 +36,9 @@ QJsonObject mergeReports(const QJsonObject &local, const QJsonObject &server)
         known.insert(warning.toObject().value(QLatin1StringView("message")).toString());
     const QJsonArray serverWarnings = server.value(QLatin1StringView("warnings")).toArray();
     for (const QJsonValue &warning : serverWarnings) {
-        const QString message = warning.toObject().value(QLatin1StringView("message")).toString();
-        if (!known.contains(message))
-            warnings.append(QJsonObject{{QStringLiteral("message"), message}});
+        const QJsonObject item = warning.toObject();
+        if (!known.contains(item.value(QLatin1StringView("message")).toString()))
+            warnings.append(places.relocateItem(item));
     }
     merged.insert(QStringLiteral("warnings"), warnings);
     return merged;
@@ -78,7 +80,7 @@ void MainWindow::runXmlImport(ImportXmlDialog *dialog, bool checkOnly)
             [this, job, title, checkOnly, progressGuard,
              dialogGuard](const XmlImportJob::Outcome &outcome) {
                 job->deleteLater();
-                if (!outcome.error.isEmpty() || checkOnly) {
+                if (!outcome.error.isEmpty()) {
                     if (progressGuard)
                         progressGuard->close();
                     QJsonObject result{{QStringLiteral("report"), outcome.report}};
@@ -88,40 +90,64 @@ void MainWindow::runXmlImport(ImportXmlDialog *dialog, bool checkOnly)
                     return;
                 }
                 if (progressGuard) {
-                    progressGuard->setLabelText(tr("Importing into %1…").arg(m_client->channel()
-                                                                                  ? m_client->channel()->location()
-                                                                                  : QString()));
+                    const QString location =
+                        m_client->channel() ? m_client->channel()->location() : QString();
+                    progressGuard->setLabelText(checkOnly
+                                                    ? tr("Checking against %1…").arg(location)
+                                                    : tr("Importing into %1…").arg(location));
                     progressGuard->setCancelButton(nullptr);
                 }
-                sendXmlImport(title, outcome, dialogGuard, progressGuard);
+                sendXmlImport(title, outcome, checkOnly, dialogGuard, progressGuard);
             });
     job->start();
 }
 
+// "Check only" sends the import with `dry_run`, so that the server checks it against the
+// stored directory (an existing domain, a gateway name in use) and stores nothing.
 void MainWindow::sendXmlImport(const QString &title, const XmlImportJob::Outcome &outcome,
-                               QPointer<ImportXmlDialog> dialog, QPointer<QProgressDialog> progress)
+                               bool checkOnly, QPointer<ImportXmlDialog> dialog,
+                               QPointer<QProgressDialog> progress)
 {
-    const QJsonObject request =
-        Events::request(Events::ImportDomain, QJsonObject{{QStringLiteral("file"), outcome.xml}});
+    QJsonObject data{{QStringLiteral("file"), outcome.xml}};
+    if (checkOnly)
+        data.insert(QStringLiteral("dry_run"), true);
+    const QJsonObject request = Events::request(Events::ImportDomain, data);
     const QJsonObject localReport = outcome.report;
-    m_client->send(request, this, [this, title, localReport, dialog, progress](const QJsonObject &reply) {
-        if (progress)
-            progress->close();
-        if (Events::isError(reply)) {
-            showImportReport(title, reply, false);
-            return;
-        }
-        const QJsonObject serverReport = reply.value(QLatin1StringView("report")).toObject();
-        showImportReport(title,
-                         QJsonObject{{QStringLiteral("report"),
-                                      mergeReports(localReport, serverReport)}},
-                         false);
-        if (dialog)
-            dialog->accept();
-        // The reply lists only domains; fetch the users, gateways and groups it brought in.
-        m_client->reload();
-        statusBar()->showMessage(tr("Import finished."), 10000);
-    });
+    const ImportPlaces places = outcome.places;
+    m_client->send(request, this,
+                   [this, title, localReport, places, checkOnly, dialog,
+                    progress](const QJsonObject &reply) {
+                       if (progress)
+                           progress->close();
+                       if (Events::isError(reply)) {
+                           QJsonObject located = reply;
+                           if (reply.contains(QLatin1StringView("detail"))) {
+                               located.insert(QStringLiteral("detail"),
+                                              places.relocateDetail(
+                                                  reply.value(QLatin1StringView("detail")).toString()));
+                           }
+                           showImportReport(title, located, checkOnly);
+                           return;
+                       }
+                       const QJsonObject serverReport =
+                           reply.value(QLatin1StringView("report")).toObject();
+                       showImportReport(title,
+                                        QJsonObject{{QStringLiteral("report"),
+                                                     mergeReports(localReport, serverReport, places,
+                                                                  checkOnly)}},
+                                        checkOnly);
+                       if (checkOnly) {
+                           statusBar()->showMessage(tr("Check finished; nothing was changed."),
+                                                    10000);
+                           return;
+                       }
+                       if (dialog)
+                           dialog->accept();
+                       // The reply lists only domains; fetch the users, gateways and groups it
+                       // brought in.
+                       m_client->reload();
+                       statusBar()->showMessage(tr("Import finished."), 10000);
+                   });
 }
 
 } // namespace fsd::ui

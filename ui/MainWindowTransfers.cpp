@@ -3,6 +3,7 @@
 #include "ui/MainWindow.h"
 
 #include "core/app/AppSettings.h"
+#include "core/events/DirectoryXmlService.h"
 #include "ui/ApiEvents.h"
 #include "ui/DirectoryClient.h"
 #include "ui/ExportDialog.h"
@@ -13,12 +14,52 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QJsonArray>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QSaveFile>
 #include <QStatusBar>
 
 namespace fsd::ui {
+
+namespace {
+
+// The server names the text of ImportXMLDomainUser with a label, and its line numbers are
+// those of the file the window sent as it is. Replaces that label with the file's path in the
+// report items, the files read and an error detail.
+QJsonObject withFileName(const QJsonObject &reply, const QString &path)
+{
+    const QString label = DirectoryXmlService::userTextLabel();
+    QJsonObject result = reply;
+    const QString detail = reply.value(QLatin1StringView("detail")).toString();
+    if (detail.startsWith(label + QLatin1Char(':')))
+        result.insert(QStringLiteral("detail"), path + detail.mid(label.size()));
+
+    QJsonObject report = reply.value(QLatin1StringView("report")).toObject();
+    for (const QString &key : {QStringLiteral("warnings"), QStringLiteral("unmodelled"),
+                              QStringLiteral("variables")}) {
+        QJsonArray items = report.value(key).toArray();
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            QJsonObject item = items.at(i).toObject();
+            if (item.value(QLatin1StringView("file")).toString() == label) {
+                item.insert(QStringLiteral("file"), path);
+                items.replace(i, item);
+            }
+        }
+        report.insert(key, items);
+    }
+    QJsonArray sources = report.value(QLatin1StringView("sources")).toArray();
+    for (qsizetype i = 0; i < sources.size(); ++i) {
+        if (sources.at(i).toString() == label)
+            sources.replace(i, path);
+    }
+    report.insert(QStringLiteral("sources"), sources);
+    if (reply.contains(QLatin1StringView("report")))
+        result.insert(QStringLiteral("report"), report);
+    return result;
+}
+
+} // namespace
 
 void MainWindow::setSettingsFile(const QString &path)
 {
@@ -76,29 +117,42 @@ void MainWindow::importFromFreeSwitch()
     dialog->open();
 }
 
+// The server sends one document. A folder export splits it into one file per domain here, so
+// local and remote mode write the same files.
 void MainWindow::exportXml()
 {
     auto *dialog = new ExportDialog(m_prompter.get(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &RequestDialog::submitted, this, [this, dialog]() {
         const QString path = dialog->path();
+        const bool toFolder = dialog->toFolder();
         if (path.isEmpty()) {
-            dialog->showError(tr("Choose the file to write."));
+            dialog->showError(toFolder ? tr("Choose the folder to write to.")
+                                       : tr("Choose the file to write."));
+            return;
+        }
+        const auto mode = xml::DirectoryWriter::parseMode(dialog->mode());
+        if (!mode) {
+            dialog->showError(mode.error().detail);
             return;
         }
         const QJsonObject request = Events::request(
             Events::Export, QJsonObject{{QStringLiteral("mode"), dialog->mode()}});
-        sendFromDialog(dialog, request, [this, path](const QJsonObject &reply) {
-            QSaveFile file(path);
-            const QByteArray xml = reply.value(QLatin1StringView("file")).toString().toUtf8();
-            if (!file.open(QIODevice::WriteOnly) || file.write(xml) != xml.size()
-                || !file.commit()) {
+        sendFromDialog(dialog, request, [this, path, toFolder, mode](const QJsonObject &reply) {
+            const QString document = reply.value(QLatin1StringView("file")).toString();
+            auto written = DirectoryXmlService::saveExportedDocument(document, path, *mode, toFolder);
+            if (!written) {
                 m_prompter->showError(this, tr("Export XML"),
-                                      tr("Writing %1 failed: %2. Choose another file.")
-                                          .arg(path, file.errorString()));
+                                      tr("Exporting to %1 failed, so choose another place.\n%2")
+                                          .arg(path, written.error().detail));
                 return;
             }
-            statusBar()->showMessage(tr("Exported the directory to %1.").arg(path), 10000);
+            statusBar()->showMessage(
+                toFolder ? tr("Exported the directory to %n file(s) in %1.", nullptr,
+                              int(written->size()))
+                               .arg(path)
+                         : tr("Exported the directory to %1.").arg(path),
+                10000);
         });
     });
     dialog->open();
@@ -125,8 +179,8 @@ void MainWindow::importUsers()
     const QJsonObject request = Events::request(
         Events::ImportUser, QJsonObject{{QStringLiteral("id"), domainId},
                                         {QStringLiteral("file"), QString::fromUtf8(file.readAll())}});
-    m_client->send(request, this, [this](const QJsonObject &reply) {
-        showImportReport(tr("Import Users"), reply, false);
+    m_client->send(request, this, [this, path](const QJsonObject &reply) {
+        showImportReport(tr("Import Users"), withFileName(reply, path), false);
     });
 }
 

@@ -24,15 +24,23 @@ void installTranslations(QCoreApplication &application)
             .absoluteFilePath(QStringLiteral("../share/fsdirector/translations")),
         QStringLiteral(FSD_TRANSLATIONS_BUILD_DIR),
     };
-    auto *translator = new QTranslator(&application);
-    for (const QString &folder : folders) {
-        if (translator->load(locale, QStringLiteral("fsdirector"), QStringLiteral("_"), folder)) {
-            QCoreApplication::installTranslator(translator);
-            qCDebug(lcUi) << "Loaded translation" << translator->filePath();
-            return;
+    const auto install = [&application, &folders](const QLocale &language) {
+        auto *translator = new QTranslator(&application);
+        for (const QString &folder : folders) {
+            if (translator->load(language, QStringLiteral("fsdirector"), QStringLiteral("_"),
+                                 folder)) {
+                QCoreApplication::installTranslator(translator);
+                qCDebug(lcUi) << "Loaded translation" << translator->filePath();
+                return;
+            }
         }
-    }
-    delete translator;
+        delete translator;
+    };
+    // The English plural forms first, so that "%n user(s)" reads "1 user" in every language
+    // without a translation of its own. Qt searches the translator installed last first.
+    install(QLocale(QLocale::English));
+    if (locale.language() != QLocale::English)
+        install(locale);
 }
 
 } // namespace fsd::ui

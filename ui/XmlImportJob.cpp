@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "ui/XmlImportJob.h"
 
+#include "core/events/DirectoryXmlService.h"
 #include "core/model/ImportReport.h"
 #include "core/xml/DirectoryReader.h"
 #include "core/xml/DirectoryWriter.h"
@@ -46,6 +47,26 @@ model::ImportCounts countTree(const model::DirectoryTree &tree)
         }
     }
     return counts;
+}
+
+// Reads the flattened text back as the server will, to pair its lines with the operator's files.
+ImportPlaces placesOf(const model::DirectoryTree &original, const QString &flattenedXml)
+{
+    auto text = xml::ImportSource::preprocessText(flattenedXml.toUtf8(),
+                                                  DirectoryXmlService::domainTextLabel(), {});
+    if (!text) {
+        qCWarning(lcUi) << "Reading the flattened import text back failed:" << text.error().detail;
+        return {};
+    }
+    model::ImportReport ignored;
+    xml::DirectoryReader reader(*text, ignored);
+    auto flattened = reader.readDirectory();
+    if (!flattened) {
+        qCWarning(lcUi) << "Reading the flattened import text back failed:"
+                        << flattened.error().detail;
+        return {};
+    }
+    return ImportPlaces(original, *flattened);
 }
 
 QString errorText(const ApiError &error)
@@ -124,6 +145,7 @@ XmlImportJob::Outcome XmlImportJob::prepare(const QString &path,
     outcome.xml = QString::fromUtf8(
         xml::DirectoryWriter(xml::DirectoryWriter::Mode::Backup).writeDocument(*tree));
     outcome.report = xml::ReportFormat::toJson(report);
+    outcome.places = placesOf(*tree, outcome.xml);
     return outcome;
 }
 

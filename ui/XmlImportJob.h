@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MPL-2.0
 #pragma once
 
+#include "ui/ImportPlaces.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -29,6 +31,8 @@ public:
         // Summary of the files as the API's report object: counts of the items read and
         // warnings by file and line.
         QJsonObject report;
+        // The operator's file and line of each line of `xml`, for the server's messages.
+        ImportPlaces places;
     };
 
     XmlImportJob(const QString &path, const QList<QPair<QString, QString>> &variables,

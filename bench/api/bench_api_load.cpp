@@ -10,23 +10,19 @@
 // Latency runs from the moment a request is written to the socket until its reply arrives.
 // The lateness of the client timers is printed separately, so a busy client process shows.
 
+#include "bench/api/HeadlessFsdirector.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRandomGenerator>
-#include <QTemporaryDir>
 #include <QTextStream>
-#include <QThread>
 #include <QTimer>
 #include <QWebSocket>
 
-#include <sys/resource.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -260,39 +256,6 @@ private:
     bool m_waitingForAdd = false;
 };
 
-// Runs fsdirector with `arguments` to completion, feeding `input` on standard input.
-bool runFsdirector(const Settings &settings, const QStringList &arguments, const QByteArray &input)
-{
-    QProcess process;
-    process.start(settings.fsdirector, arguments);
-    process.write(input);
-    process.closeWriteChannel();
-    return process.waitForFinished(60'000) && process.exitStatus() == QProcess::NormalExit
-        && process.exitCode() == 0;
-}
-
-// CPU seconds (user and system) that process `pid` has used, from /proc/PID/stat.
-double processCpuSeconds(qint64 pid)
-{
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray text = stat.readAll();
-    // Fields after the command name, which is in parentheses and may contain spaces.
-    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return 0;
-    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
-}
-
-double ownCpuSeconds()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
 double percentileMs(std::vector<qint64> &values, double fraction)
 {
     if (values.empty())
@@ -302,89 +265,16 @@ double percentileMs(std::vector<qint64> &values, double fraction)
     return double(values[index]) / 1e6;
 }
 
-QString loadAverage()
-{
-    QFile file(QStringLiteral("/proc/loadavg"));
-    if (!file.open(QIODevice::ReadOnly))
-        return QStringLiteral("unknown");
-    return QString::fromLatin1(file.readAll()).section(QLatin1Char(' '), 0, 2);
-}
-
-// Waits for `socket` to connect, running the event loop for at most `timeoutMs`.
-bool waitForConnected(QWebSocket &socket, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (socket.state() != QAbstractSocket::ConnectedState && timer.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    return socket.state() == QAbstractSocket::ConnectedState;
-}
-
-// Logs in over a temporary WebSocket and returns the token, or an empty string.
-QString login(const QUrl &url)
-{
-    QWebSocket socket;
-    QString token;
-    QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket, [&](const QString &text) {
-        token = QJsonDocument::fromJson(text.toUtf8()).object().value(QStringLiteral("token")).toString();
-    });
-    socket.open(url);
-    if (!waitForConnected(socket, 5000))
-        return {};
-    socket.sendTextMessage(QStringLiteral(R"({"event":"login","data":{"login":"bench-load","password":"bench-password"}})"));
-    QElapsedTimer timer;
-    timer.start();
-    while (token.isEmpty() && timer.elapsed() < 10'000)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    return token;
-}
-
 int run(Settings &settings)
 {
-    QTemporaryDir folder;
-    const QStringList common{QStringLiteral("--config"), folder.filePath(QStringLiteral("fsdirector.ini")),
-                             QStringLiteral("--database"), settings.database};
-
-    // The operator: added on the first run, its password reset on later ones.
-    const QByteArray password = "bench-password\n";
-    if (!runFsdirector(settings, common + QStringList{QStringLiteral("--add-operator"), QStringLiteral("bench-load"),
-                                                      QStringLiteral("--role"), QStringLiteral("admin")}, password)
-        && !runFsdirector(settings, common + QStringList{QStringLiteral("--passwd"), QStringLiteral("bench-load")}, password)) {
-        out() << "cannot add the operator bench-load to " << settings.database << Qt::endl;
+    HeadlessFsdirector server;
+    QString error;
+    if (!server.start(settings.fsdirector, settings.database, settings.port, &error)) {
+        out() << error << Qt::endl;
         return 1;
     }
-
-    QProcess server;
-    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("fsdirector.*.info=false"));
-    server.setProcessEnvironment(environment);
-    server.start(settings.fsdirector,
-                 common + QStringList{QStringLiteral("--headless"),
-                                      QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(settings.port),
-                                      QStringLiteral("--xml-curl-listen"), QStringLiteral("127.0.0.1:%1").arg(settings.port + 1)});
-    if (!server.waitForStarted()) {
-        out() << "cannot start " << settings.fsdirector << Qt::endl;
-        return 1;
-    }
-    const auto stopServer = [&server]() {
-        server.terminate();
-        if (!server.waitForFinished(30'000))
-            server.kill();
-    };
-
-    const QUrl url(QStringLiteral("ws://127.0.0.1:%1/ws").arg(settings.port));
-    QString token;
-    for (int attempt = 0; attempt < 60 && token.isEmpty(); ++attempt) {
-        token = login(url);
-        if (token.isEmpty())
-            QThread::msleep(500);
-    }
-    if (token.isEmpty()) {
-        out() << "cannot log in to " << url.toString() << Qt::endl;
-        stopServer();
-        return 1;
-    }
+    const QUrl url = server.webSocketUrl();
+    const QString token = server.token();
 
     Totals totals;
     totals.latenciesNs.reserve(size_t(settings.clients) * size_t(settings.rate) * size_t(settings.seconds));
@@ -398,7 +288,6 @@ int run(Settings &settings)
     for (const auto &client : clients) {
         if (!waitForConnected(client->socket(), 10'000)) {
             out() << "a client could not connect to " << url.toString() << Qt::endl;
-            stopServer();
             return 1;
         }
     }
@@ -406,7 +295,7 @@ int run(Settings &settings)
     out() << "load: " << settings.clients << " clients x " << settings.rate << " requests/s for "
           << settings.seconds << " s against " << url.toString() << ", " << settings.users
           << " users, load average " << loadAverage() << Qt::endl;
-    const double serverCpuStart = processCpuSeconds(server.processId());
+    const double serverCpuStart = server.cpuSeconds();
     const double clientCpuStart = ownCpuSeconds();
     QElapsedTimer measuring;
     measuring.start();
@@ -430,7 +319,7 @@ int run(Settings &settings)
     });
     loop.exec();
     const double seconds = measuring.nsecsElapsed() / 1e9;
-    const double serverCpu = processCpuSeconds(server.processId()) - serverCpuStart;
+    const double serverCpu = server.cpuSeconds() - serverCpuStart;
     const double clientCpu = ownCpuSeconds() - clientCpuStart;
 
     qint64 unanswered = 0;
@@ -464,7 +353,7 @@ int run(Settings &settings)
         out() << "error: " << error << Qt::endl;
 
     clients.clear();
-    stopServer();
+    server.stop();
     return totals.errors == 0 ? 0 : 1;
 }
 

@@ -5,9 +5,17 @@
 // first user) or, with --database, the file that bench/directory seeds (random users, each with
 // 5 parameters and 10 variables). The environment variable BENCH_EVENT replaces the event,
 // e.g. with an unknown one to measure the transport without handler work.
+//
+// By default client, server and dispatcher share this process, and the server runs quick
+// reads on its own thread as fsdirector does (--no-quick-reads queues them all). With
+// --fsdirector, the benchmark starts that executable with --headless on the --database
+// instead and measures it as a separate process, as a remote client sees it.
+#include "bench/api/HeadlessFsdirector.h"
 #include "core/app/DirectoryService.h"
 #include "core/auth/Authenticator.h"
+#include "core/events/QuickReads.h"
 #include "core/net/ApiServer.h"
+#include "core/storage/Database.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -20,8 +28,6 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QWebSocket>
-
-#include <sys/resource.h>
 
 #include <cstdio>
 #include <functional>
@@ -47,15 +53,6 @@ QJsonObject call(QWebSocket &socket, const QJsonObject &request)
     return reply;
 }
 
-// CPU time (user and system) of every thread of this process so far, in seconds.
-double cpuSeconds()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
 QJsonObject request(const QString &event, QJsonObject data, const QString &token)
 {
     data.insert(QStringLiteral("token"), token);
@@ -78,7 +75,17 @@ int main(int argc, char *argv[])
                                       QStringLiteral("Use this SQLite file, seeded by fsd_bench_directory, instead of "
                                                      "filling a new one; requests ask for random users."),
                                       QStringLiteral("path"));
-    parser.addOptions({usersOption, secondsOption, sameThreadOption, databaseOption});
+    QCommandLineOption noQuickReadsOption(QStringLiteral("no-quick-reads"),
+                                          QStringLiteral("Queue every request to the dispatcher's thread."));
+    QCommandLineOption fsdirectorOption(QStringLiteral("fsdirector"),
+                                        QStringLiteral("Start this fsdirector executable with --headless on --database and "
+                                                       "measure it as a separate process."),
+                                        QStringLiteral("path"));
+    QCommandLineOption portOption(QStringLiteral("port"),
+                                  QStringLiteral("API port of the started fsdirector on 127.0.0.1 (default 18293)."),
+                                  QStringLiteral("port"), QStringLiteral("18293"));
+    parser.addOptions({usersOption, secondsOption, sameThreadOption, databaseOption, noQuickReadsOption,
+                       fsdirectorOption, portOption});
     parser.addHelpOption();
     parser.process(app);
     const int users = parser.value(usersOption).toInt();
@@ -87,40 +94,81 @@ int main(int argc, char *argv[])
 
     QTemporaryDir folder;
     const bool seeded = parser.isSet(databaseOption);
+    const bool external = parser.isSet(fsdirectorOption);
+    if (external && !seeded) {
+        out << "--fsdirector needs --database" << Qt::endl;
+        return 2;
+    }
     DirectoryService::Options options;
     options.database.path = seeded ? parser.value(databaseOption) : folder.filePath(QStringLiteral("directory.sqlite"));
     options.threaded = !parser.isSet(sameThreadOption);
-    auto service = DirectoryService::start(options);
-    if (!service) {
-        out << "starting the directory failed: " << service.error().detail << Qt::endl;
-        return 1;
-    }
+
     qint64 seededUsers = 0;
-    (*service)->runOnServiceThread([&]() {
-        (*service)->authenticator()->setPasswordIterations(1000);
-        // Fails harmlessly when an earlier run on the same database added the operator.
-        (void)(*service)->authenticator()->addOperator(QStringLiteral("admin"), Role::Admin,
-                                                       QStringLiteral("bench-password"));
-        QSqlQuery count((*service)->database()->connection());
-        if (count.exec(QStringLiteral("SELECT COUNT(*) FROM users")) && count.next())
-            seededUsers = count.value(0).toLongLong();
-    });
-    ApiServer server(*(*service)->queue());
-    ApiServerConfig config;
-    config.port = 0;
-    if (!server.start(config)) {
-        out << server.errorString() << Qt::endl;
-        return 1;
+    std::unique_ptr<DirectoryService> service;
+    std::unique_ptr<ApiServer> server;
+    HeadlessFsdirector headless;
+    QUrl url;
+    if (external) {
+        DatabaseOptions readOnly = options.database;
+        readOnly.readOnly = true;
+        auto database = Database::open(readOnly, QStringLiteral("bench-count"));
+        if (!database) {
+            out << "opening " << readOnly.path << " failed: " << database.error().detail << Qt::endl;
+            return 1;
+        }
+        auto count = (*database)->exec(QStringLiteral("SELECT COUNT(*) FROM users"));
+        if (count && count->next())
+            seededUsers = count->value(0).toLongLong();
+        QString error;
+        if (!headless.start(parser.value(fsdirectorOption), options.database.path,
+                            quint16(parser.value(portOption).toUInt()), &error)) {
+            out << error << Qt::endl;
+            return 1;
+        }
+        url = headless.webSocketUrl();
+    } else {
+        auto started = DirectoryService::start(options);
+        if (!started) {
+            out << "starting the directory failed: " << started.error().detail << Qt::endl;
+            return 1;
+        }
+        service = std::move(*started);
+        service->runOnServiceThread([&]() {
+            service->authenticator()->setPasswordIterations(1000);
+            // Fails harmlessly when an earlier run on the same database added the operator.
+            (void)service->authenticator()->addOperator(QStringLiteral("bench-load"), Role::Admin,
+                                                        QStringLiteral("bench-password"));
+            QSqlQuery count(service->database()->connection());
+            if (count.exec(QStringLiteral("SELECT COUNT(*) FROM users")) && count.next())
+                seededUsers = count.value(0).toLongLong();
+        });
+        server = std::make_unique<ApiServer>(*service->queue());
+        if (!parser.isSet(noQuickReadsOption)) {
+            auto reads = QuickReads::open(service->database()->options(), *service->authenticator());
+            if (!reads) {
+                out << "opening the quick reads failed: " << reads.error().detail << Qt::endl;
+                return 1;
+            }
+            server->setQuickReads(std::move(*reads));
+        }
+        ApiServerConfig config;
+        config.port = 0;
+        if (!server->start(config)) {
+            out << server->errorString() << Qt::endl;
+            return 1;
+        }
+        url = QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(server->port()));
     }
 
     QWebSocket socket;
-    QEventLoop opened;
-    QObject::connect(&socket, &QWebSocket::connected, &opened, &QEventLoop::quit);
-    socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(server.port())));
-    opened.exec();
+    socket.open(url);
+    if (!waitForConnected(socket, 10'000)) {
+        out << "cannot connect to " << url.toString() << Qt::endl;
+        return 1;
+    }
 
     const QString token = call(socket, {{QStringLiteral("event"), QStringLiteral("login")},
-                                        {QStringLiteral("data"), QJsonObject{{QStringLiteral("login"), QStringLiteral("admin")},
+                                        {QStringLiteral("data"), QJsonObject{{QStringLiteral("login"), QStringLiteral("bench-load")},
                                                                              {QStringLiteral("password"), QStringLiteral("bench-password")}}}})
                               .value(QStringLiteral("token")).toString();
     qint64 userId = 0;
@@ -176,15 +224,22 @@ int main(int argc, char *argv[])
             socket.sendTextMessage(nextRequest());
     });
     timer.start();
-    const double cpuStart = cpuSeconds();
+    const double cpuStart = ownCpuSeconds();
+    const double serverCpuStart = headless.cpuSeconds();
     socket.sendTextMessage(nextRequest());
     measuring.exec();
     const double elapsed = timer.elapsed() / 1000.0;
-    const double cpu = cpuSeconds() - cpuStart;
-    // The CPU time covers the client, the server and the dispatcher, since all three run in
-    // this process.
-    out << event << " back to back: " << replies << " replies, " << errors << " errors in "
-        << elapsed << " s = " << qRound(replies / elapsed) << " replies/s; CPU " << cpu
-        << " s = " << qRound(cpu * 1e6 / double(replies)) << " us per reply" << Qt::endl;
+    const double cpu = ownCpuSeconds() - cpuStart;
+    out << event << " back to back: " << replies << " replies, " << errors << " errors in " << elapsed
+        << " s = " << qRound(replies / elapsed) << " replies/s, load average " << loadAverage() << Qt::endl;
+    if (external) {
+        const double serverCpu = headless.cpuSeconds() - serverCpuStart;
+        out << "CPU per reply: server " << qRound(serverCpu * 1e6 / double(replies)) << " us, client "
+            << qRound(cpu * 1e6 / double(replies)) << " us" << Qt::endl;
+    } else {
+        // Client, server and dispatcher all run in this process.
+        out << "CPU per reply, client and server together: " << qRound(cpu * 1e6 / double(replies)) << " us"
+            << Qt::endl;
+    }
     return errors == 0 ? 0 : 1;
 }

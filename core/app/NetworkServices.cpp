@@ -2,8 +2,10 @@
 #include "core/app/NetworkServices.h"
 
 #include "core/app/DirectoryService.h"
+#include "core/events/QuickReads.h"
 #include "core/net/ApiServer.h"
 #include "core/net/ApiServerConfig.h"
+#include "core/net/NetLog.h"
 #include "core/xmlcurl/XmlCurlServer.h"
 #include "core/xmlcurl/XmlCurlServerConfig.h"
 
@@ -32,6 +34,12 @@ Status NetworkServices::start(const AppSettings &settings)
     config.maxConnections = settings.maxConnections;
 
     m_api = std::make_unique<ApiServer>(*m_service.queue());
+    // Without its own connection the API still works: every request then takes the queue.
+    if (auto reads = QuickReads::open(m_service.database()->options(), *m_service.authenticator()))
+        m_api->setQuickReads(std::move(*reads));
+    else
+        qCWarning(lcNet).noquote() << "Quick reads stay on the dispatcher's thread:"
+                                   << reads.error().detail;
     if (!m_api->start(config)) {
         const QString message = m_api->errorString();
         m_api.reset();

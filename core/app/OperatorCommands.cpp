@@ -88,8 +88,8 @@ int remove(Authenticator &authenticator, const QString &login, QTextStream &out,
     auto removed = authenticator.removeOperator(login);
     if (!removed)
         return fail(err, removed.error());
-    out << "Removed operator " << login << " and ended " << removed->size() << " session(s)."
-        << Qt::endl;
+    out << "Removed operator " << login << " and ended " << removed->size()
+        << (removed->size() == 1 ? " session." : " sessions.") << Qt::endl;
     return 0;
 }
 

@@ -95,7 +95,10 @@ Result<Authenticator::Login> Authenticator::login(const QString &login, const QS
 
     m_failures.remove(peer);
     Session session{row.id, row.login, *role, tokenHash};
-    m_sessions.insert(tokenHash, CachedSession{session, now, now});
+    {
+        const QMutexLocker locker(&m_sessionsMutex);
+        m_sessions.insert(tokenHash, CachedSession{session, now, now});
+    }
     qCInfo(lcAuth).noquote() << "Operator" << row.login << "logged in from"
                              << (peer.isEmpty() ? QStringLiteral("local") : peer);
     return Login{token, session};
@@ -110,8 +113,12 @@ Result<Authenticator::Session> Authenticator::authenticate(const QByteArray &tok
     const QByteArray tokenHash = Secrets::hashToken(token);
     const qint64 now = m_clock();
 
+    QMutexLocker locker(&m_sessionsMutex);
     auto cached = m_sessions.find(tokenHash);
     if (cached == m_sessions.end()) {
+        // The lock is not held during database calls. Only this thread adds or removes
+        // sessions, so nothing changes the cache meanwhile.
+        locker.unlock();
         auto stored = OperatorStore(m_database).findSession(tokenHash);
         if (!stored)
             return stored.error();
@@ -125,12 +132,14 @@ Result<Authenticator::Session> Authenticator::authenticate(const QByteArray &tok
         if (!role)
             return ApiError::make(Unauthorized);
         const Session session{op->value().id, op->value().login, *role, tokenHash};
+        locker.relock();
         cached = m_sessions.insert(tokenHash, CachedSession{session, stored->value().lastUsed,
                                                             stored->value().lastUsed});
     }
 
     if (now - cached->lastUsed >= m_options.tokenLifetimeSeconds) {
         m_sessions.erase(cached);
+        locker.unlock();
         if (expired)
             *expired = true;
         if (Status removed = OperatorStore(m_database).removeSession(tokenHash); !removed)
@@ -139,25 +148,49 @@ Result<Authenticator::Session> Authenticator::authenticate(const QByteArray &tok
     }
 
     cached->lastUsed = now;
+    const Session session = cached->session;
     if (now - cached->lastStored >= StoreLastUseEverySeconds) {
         cached->lastStored = now;
+        locker.unlock();
         if (Status touched = OperatorStore(m_database).touchSession(tokenHash, now); !touched)
             qCWarning(lcAuth) << "Cannot record the use of a session:" << touched.error().detail;
     }
+    return session;
+}
+
+std::optional<Authenticator::Session> Authenticator::authenticateCached(const QByteArray &token)
+{
+    if (token.isEmpty())
+        return std::nullopt;
+    const QByteArray tokenHash = Secrets::hashToken(token);
+    const qint64 now = m_clock();
+    const QMutexLocker locker(&m_sessionsMutex);
+    const auto cached = m_sessions.find(tokenHash);
+    if (cached == m_sessions.end() || now - cached->lastUsed >= m_options.tokenLifetimeSeconds
+        || now - cached->lastStored >= StoreLastUseEverySeconds) {
+        return std::nullopt;
+    }
+    cached->lastUsed = now;
     return cached->session;
 }
 
 Status Authenticator::logout(const QByteArray &tokenHash)
 {
-    m_sessions.remove(tokenHash);
+    {
+        const QMutexLocker locker(&m_sessionsMutex);
+        m_sessions.remove(tokenHash);
+    }
     return OperatorStore(m_database).removeSession(tokenHash);
 }
 
 bool Authenticator::isValid(const QByteArray &tokenHash)
 {
-    const auto cached = m_sessions.constFind(tokenHash);
-    if (cached != m_sessions.constEnd())
-        return m_clock() - cached->lastUsed < m_options.tokenLifetimeSeconds;
+    {
+        const QMutexLocker locker(&m_sessionsMutex);
+        const auto cached = m_sessions.constFind(tokenHash);
+        if (cached != m_sessions.constEnd())
+            return m_clock() - cached->lastUsed < m_options.tokenLifetimeSeconds;
+    }
     auto stored = OperatorStore(m_database).findSession(tokenHash);
     return stored && stored->has_value()
         && m_clock() - stored->value().lastUsed < m_options.tokenLifetimeSeconds;
@@ -232,6 +265,7 @@ Result<QList<QByteArray>> Authenticator::removeOperator(const QString &login)
     Status removed = store.remove(existing->value().id);
     if (!removed)
         return removed.error();
+    const QMutexLocker locker(&m_sessionsMutex);
     for (const QByteArray &hash : *sessions)
         m_sessions.remove(hash);
     return *sessions;

@@ -8,8 +8,10 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
+#include <QMutex>
 
 #include <functional>
+#include <optional>
 
 namespace fsd {
 
@@ -17,8 +19,8 @@ class Database;
 
 // Operator accounts, logins and tokens. Tokens are 128 random bits; only their SHA-256 is
 // stored, and a token expires after `tokenLifetimeSeconds` without use. Repeated failed logins
-// from one address are refused for a while without delaying anyone. Not thread-safe: it lives
-// with the Dispatcher on the dispatcher's thread.
+// from one address are refused for a while without delaying anyone. It lives with the Dispatcher
+// on the dispatcher's thread, and only authenticateCached() may be called from other threads.
 class Authenticator
 {
 public:
@@ -52,6 +54,10 @@ public:
     // Fails with `unauthorized` for an unknown or expired token. Sets `*expired` when this call
     // found the token expired and ended its session.
     Result<Session> authenticate(const QByteArray &token, bool *expired = nullptr);
+    // Returns the session of `token` when that needs no database access: the token is cached,
+    // unexpired, and its last use needs no writing yet. Otherwise returns nothing, and the
+    // caller goes through authenticate() on the dispatcher's thread. Thread-safe.
+    std::optional<Session> authenticateCached(const QByteArray &token);
     Status logout(const QByteArray &tokenHash);
     bool isValid(const QByteArray &tokenHash);
 
@@ -81,6 +87,9 @@ private:
     Options m_options;
     std::function<qint64()> m_clock;
     int m_iterations;
+    // Guards m_sessions, which authenticateCached() reads from other threads. Never held
+    // during a database call.
+    QMutex m_sessionsMutex;
     QHash<QByteArray, CachedSession> m_sessions;
     QHash<QString, QList<qint64>> m_failures;
     QHash<QString, qint64> m_lockedUntil;

@@ -68,6 +68,13 @@ QString key(const QString &name)
     return name.toCaseFolded();
 }
 
+QString storedSpellingNote(const QString &name, const QString &stored)
+{
+    if (name == stored)
+        return {};
+    return QStringLiteral(" (as \"%1\"; names are compared without regard to case)").arg(stored);
+}
+
 Status checkDomainName(const QString &name)
 {
     QHostAddress address;

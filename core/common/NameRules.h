@@ -12,6 +12,11 @@ namespace fsd::NameRules {
 // The key that makes names unique case-insensitively (Unicode case folding).
 QString key(const QString &name);
 
+// Returns the note for a message about `name` clashing with the stored name `stored` (same
+// key). It is empty when both are spelled alike, otherwise
+// ` (as "stored"; names are compared without regard to case)`.
+QString storedSpellingNote(const QString &name, const QString &stored);
+
 // A host name (letters, digits and '-' in dot-separated labels of at most 63 characters) or an
 // IPv4/IPv6 address. FreeSWITCH matches the domain against the host part of SIP URIs.
 Status checkDomainName(const QString &name);

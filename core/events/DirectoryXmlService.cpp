@@ -90,12 +90,21 @@ Result<model::ImportReport> DirectoryXmlService::importPath(Database &database,
     return report;
 }
 
-Result<model::ImportReport> DirectoryXmlService::importDomainText(Database &database,
-                                                                  const QString &text)
+QString DirectoryXmlService::domainTextLabel()
 {
-    auto preprocessed = xml::ImportSource::preprocessText(text.toUtf8(),
-                                                          QStringLiteral("ImportXMLDomain text"),
-                                                          {});
+    return QStringLiteral("ImportXMLDomain text");
+}
+
+QString DirectoryXmlService::userTextLabel()
+{
+    return QStringLiteral("ImportXMLDomainUser text");
+}
+
+Result<model::ImportReport> DirectoryXmlService::importDomainText(Database &database,
+                                                                  const QString &text,
+                                                                  const ImportOptions &options)
+{
+    auto preprocessed = xml::ImportSource::preprocessText(text.toUtf8(), domainTextLabel(), {});
     if (!preprocessed)
         return preprocessed.error();
     model::ImportReport report;
@@ -103,7 +112,7 @@ Result<model::ImportReport> DirectoryXmlService::importDomainText(Database &data
     auto tree = reader.readDirectory();
     if (!tree)
         return tree.error();
-    auto ids = DirectoryImporter(database).importTree(*tree, {}, report);
+    auto ids = DirectoryImporter(database).importTree(*tree, options, report);
     if (!ids)
         return ids.error();
     return report;
@@ -111,10 +120,10 @@ Result<model::ImportReport> DirectoryXmlService::importDomainText(Database &data
 
 Result<model::ImportReport> DirectoryXmlService::importUserText(Database &database,
                                                                 qint64 domainId,
-                                                                const QString &text)
+                                                                const QString &text,
+                                                                const ImportOptions &options)
 {
-    auto preprocessed = xml::ImportSource::preprocessText(
-        text.toUtf8(), QStringLiteral("ImportXMLDomainUser text"), {});
+    auto preprocessed = xml::ImportSource::preprocessText(text.toUtf8(), userTextLabel(), {});
     if (!preprocessed)
         return preprocessed.error();
     model::ImportReport report;
@@ -122,7 +131,7 @@ Result<model::ImportReport> DirectoryXmlService::importUserText(Database &databa
     auto users = reader.readUsers();
     if (!users)
         return users.error();
-    auto ids = DirectoryImporter(database).importUsers(domainId, *users, {}, report);
+    auto ids = DirectoryImporter(database).importUsers(domainId, *users, options, report);
     if (!ids)
         return ids.error();
     return report;
@@ -184,6 +193,31 @@ Result<QByteArray> DirectoryXmlService::exportDocument(const Database &database,
     if (maskSecretValues)
         maskSecrets(*tree);
     return xml::DirectoryWriter(mode).writeDocument(*tree);
+}
+
+Result<QStringList> DirectoryXmlService::saveExportedDocument(const QString &document,
+                                                              const QString &path,
+                                                              xml::DirectoryWriter::Mode mode,
+                                                              bool asFolder)
+{
+    if (!asFolder) {
+        Status saved = xml::DirectoryWriter::saveFile(path, document.toUtf8());
+        if (!saved)
+            return saved.error();
+        return QStringList{path};
+    }
+    // Read as API text: the document sets no variables, so a stored value such as $${name}
+    // stays as it is.
+    auto input = xml::ImportSource::preprocessText(document.toUtf8(),
+                                                   QStringLiteral("[Directory] Export reply"), {});
+    if (!input)
+        return input.error();
+    model::ImportReport ignored;
+    xml::DirectoryReader reader(*input, ignored);
+    auto tree = reader.readDirectory();
+    if (!tree)
+        return tree.error();
+    return xml::DirectoryWriter(mode).writeFolder(*tree, path);
 }
 
 Result<QStringList> DirectoryXmlService::exportTo(const Database &database, const QString &path,

@@ -38,10 +38,16 @@ public:
     static Result<model::ImportReport> importPath(Database &database, const FileImport &request);
     // ImportXMLDomain: XML text with one or more domains. Includes are rejected and undefined
     // $${name} stays verbatim for the FreeSWITCH that will load it.
-    static Result<model::ImportReport> importDomainText(Database &database, const QString &text);
+    // Return the file names that reports and errors give for places in the text of
+    // ImportXMLDomain and of ImportXMLDomainUser.
+    static QString domainTextLabel();
+    static QString userTextLabel();
+    static Result<model::ImportReport> importDomainText(Database &database, const QString &text,
+                                                        const ImportOptions &options = {});
     // ImportXMLDomainUser: <user> elements, bare or in <users>, added to domain `domainId`.
     static Result<model::ImportReport> importUserText(Database &database, qint64 domainId,
-                                                      const QString &text);
+                                                      const QString &text,
+                                                      const ImportOptions &options = {});
     // [Directory][Import]: `api xml_locate directory` of a running FreeSWITCH. Rejects the
     // output when that FreeSWITCH already takes its directory from fsdirector.
     static Result<model::ImportReport>
@@ -53,6 +59,12 @@ public:
     static Result<QByteArray> exportDocument(const Database &database,
                                              xml::DirectoryWriter::Mode mode,
                                              bool maskSecrets = false);
+    // Writes a document of `[Directory] Export` (written in `mode`) to the file `path`, or,
+    // when `asFolder`, to the folder `path` with one file per domain. Returns the files
+    // written.
+    static Result<QStringList> saveExportedDocument(const QString &document, const QString &path,
+                                                    xml::DirectoryWriter::Mode mode,
+                                                    bool asFolder);
     // Writes the stored directory to a .xml file or to a folder of domain files.
     static Result<QStringList> exportTo(const Database &database, const QString &path,
                                         xml::DirectoryWriter::Mode mode);

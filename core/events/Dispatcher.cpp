@@ -54,6 +54,7 @@ bool roleMayRun(Role role, Dispatcher::Access access)
     switch (access) {
     case Dispatcher::Access::Public:
     case Dispatcher::Access::Read:
+    case Dispatcher::Access::QuickRead:
         return true;
     case Dispatcher::Access::Change:
         return role == Role::Operator || role == Role::Admin;
@@ -77,7 +78,13 @@ Dispatcher::~Dispatcher() = default;
 void Dispatcher::registerHandler(const QString &event, Access access, Handler handler,
                                  bool changesDirectory)
 {
-    m_handlers.insert(event, Entry{access, std::move(handler), changesDirectory});
+    m_handlers.insert(event, Entry{access, std::move(handler), changesDirectory, {}});
+}
+
+void Dispatcher::registerHandler(const QString &event, Access access, Handler handler,
+                                 ChangeTest changesDirectory)
+{
+    m_handlers.insert(event, Entry{access, std::move(handler), true, std::move(changesDirectory)});
 }
 
 bool Dispatcher::isTokenValid(const QByteArray &tokenHash)
@@ -178,13 +185,47 @@ DispatchOutcome Dispatcher::dispatch(const QJsonObject &request, const RequestCo
     return outcome;
 }
 
+std::optional<DispatchOutcome> Dispatcher::dispatchQuickRead(const QJsonObject &request,
+                                                             const RequestContext &context)
+{
+    const QJsonValue eventValue = request.value(KeyEvent);
+    const QJsonValue dataValue = request.value(KeyData);
+    if (!eventValue.isString() || !dataValue.isObject())
+        return std::nullopt;
+    const QString event = eventValue.toString();
+    const auto entry = m_handlers.constFind(event);
+    if (entry == m_handlers.constEnd() || entry->access != Access::QuickRead)
+        return std::nullopt;
+    const QJsonObject data = dataValue.toObject();
+
+    DispatchOutcome outcome;
+    Role role = Role::Admin;
+    if (!context.local) {
+        const auto session = m_authenticator.authenticateCached(
+            data.value(KeyToken).toString().toLatin1());
+        if (!session)
+            return std::nullopt;
+        role = session->role;
+        outcome.tokenHash = session->tokenHash;
+        outcome.masksSecrets = role == Role::Viewer;
+    }
+    outcome.reply = runHandler(event, *entry, data, context, role, &outcome.changed);
+    if (role == Role::Viewer)
+        SecretMasking::mask(outcome.reply);
+    if (request.contains(KeyRequestId))
+        outcome.reply.insert(KeyRequestId, request.value(KeyRequestId));
+    return outcome;
+}
+
 QJsonObject Dispatcher::runHandler(const QString &event, const Entry &entry,
                                    const QJsonObject &data, const RequestContext &context,
                                    Role role, bool *changed)
 {
     const EventRequest request(event, data, context, role, m_database);
     std::optional<Result<QJsonObject>> result;
-    if (entry.changesDirectory) {
+    const bool changesDirectory =
+        entry.changesDirectory && (!entry.changeTest || entry.changeTest(data));
+    if (changesDirectory) {
         Status status = m_database.transaction([&]() -> Status {
             result.emplace(entry.handler(request));
             if (!result->ok())
@@ -211,7 +252,7 @@ QJsonObject Dispatcher::runHandler(const QString &event, const Entry &entry,
 
     QJsonObject reply = result->value();
     reply.insert(KeyMessageType, event);
-    *changed = entry.changesDirectory;
+    *changed = changesDirectory;
     return reply;
 }
 

@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace fsd {
 
@@ -31,16 +32,26 @@ public:
     enum class Access {
         Public,   // login: no token needed
         Read,     // Get events: every role
+        QuickRead, // a small Get event of one item, which may also run on a network thread
         Change,   // directory changes: operator and admin
         Admin,    // admin only
     };
     using Handler = std::function<Result<QJsonObject>(const EventRequest &)>;
+    // Decides from a request's `data` whether it changes the directory, for events with a
+    // read-only variant such as an import's dry run.
+    using ChangeTest = std::function<bool(const QJsonObject &data)>;
 
     Dispatcher(Database &database, Authenticator &authenticator, QObject *parent = nullptr);
     ~Dispatcher() override;
 
     // Runs one request. Every failure, expected or from storage, becomes an error reply.
     DispatchOutcome dispatch(const QJsonObject &request, const RequestContext &context);
+    // Runs `request` when it is a QuickRead event whose token is in the authenticator's cache,
+    // and returns nothing otherwise. The caller then sends it to dispatch() on the dispatcher's
+    // thread. This is the one call allowed on a second Dispatcher that shares
+    // the authenticator but has a read-only connection on another thread (see QuickReads).
+    std::optional<DispatchOutcome> dispatchQuickRead(const QJsonObject &request,
+                                                     const RequestContext &context);
     // Parses `body` as JSON first; anything but a JSON object is `invalid request`.
     DispatchOutcome dispatchBytes(const QByteArray &body, const RequestContext &context);
 
@@ -48,6 +59,10 @@ public:
     // that the dispatcher opens and commits.
     void registerHandler(const QString &event, Access access, Handler handler,
                          bool changesDirectory);
+    // As above, for events that change the directory only when `changesDirectory(data)` is
+    // true. The other requests run without the dispatcher's transaction and are not pushed.
+    void registerHandler(const QString &event, Access access, Handler handler,
+                         ChangeTest changesDirectory);
 
     bool isTokenValid(const QByteArray &tokenHash);
 
@@ -66,6 +81,8 @@ private:
         Access access;
         Handler handler;
         bool changesDirectory;
+        // When set, narrows `changesDirectory` per request.
+        ChangeTest changeTest;
     };
 
     DispatchOutcome login(const QJsonObject &data, const RequestContext &context);

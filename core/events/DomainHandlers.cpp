@@ -162,7 +162,7 @@ void registerDomainHandlers(Dispatcher &dispatcher)
     dispatcher.registerHandler(QStringLiteral("[Domains] Rename_domain"), Access::Change, renameDomain, true);
     dispatcher.registerHandler(QStringLiteral("[Domains][Switch] Domain"), Access::Change, switchDomain, true);
     dispatcher.registerHandler(QStringLiteral("[Domains] Del_domain"), Access::Change, deleteDomain, true);
-    dispatcher.registerHandler(QStringLiteral("[Domains][Get] Domain_details"), Access::Read,
+    dispatcher.registerHandler(QStringLiteral("[Domains][Get] Domain_details"), Access::QuickRead,
                                domainDetails, false);
     domainAttributeEvents(AttributeStore::Table::DomainParams, QStringLiteral("param")).registerWith(dispatcher);
     domainAttributeEvents(AttributeStore::Table::DomainVars, QStringLiteral("var")).registerWith(dispatcher);

@@ -374,7 +374,7 @@ void registerGatewayHandlers(Dispatcher &dispatcher)
                                switchGateway, true);
     dispatcher.registerHandler(QStringLiteral("[Gateways] Del_user_gateway"), Access::Change,
                                deleteGateway, true);
-    dispatcher.registerHandler(QStringLiteral("[Gateways] Get_user_gateways_details"), Access::Read,
+    dispatcher.registerHandler(QStringLiteral("[Gateways] Get_user_gateways_details"), Access::QuickRead,
                                gatewayDetails, false);
     dispatcher.registerHandler(QStringLiteral("[Gateways] Add_user_gateway_param"), Access::Change,
                                addGatewayParam, true);

@@ -7,6 +7,7 @@
 #include "core/events/EventRequest.h"
 #include "core/events/ReplyJson.h"
 #include "core/events/UserHandlers.h"
+#include "core/storage/AttributeStore.h"
 #include "core/storage/DomainStore.h"
 #include "core/storage/GroupStore.h"
 #include "core/storage/UserStore.h"
@@ -69,8 +70,15 @@ Result<QJsonObject> groupUsers(const EventRequest &request)
     auto members = GroupStore(request.database()).members(*id);
     if (!members)
         return members.error();
+    auto params = AttributeStore(request.database(), AttributeStore::Table::GroupParams).list(*id);
+    if (!params)
+        return params.error();
+    auto vars = AttributeStore(request.database(), AttributeStore::Table::GroupVars).list(*id);
+    if (!vars)
+        return vars.error();
 
-    // `list` offers the domain's users to pick from; `group_users` lists the members.
+    // `list` offers the domain's users to pick from, and `group_users` lists the members.
+    // `group_details` carries the group's parameters and variables, which no event changes.
     QJsonObject names;
     for (const UserRow &user : *users)
         names.insert(ReplyJson::key(user.id), user.name);
@@ -79,7 +87,11 @@ Result<QJsonObject> groupUsers(const EventRequest &request)
         memberList.insert(ReplyJson::key(member.id), ReplyJson::member(member));
     return QJsonObject{
         {QStringLiteral("list"), QJsonObject{{ReplyJson::key(group->domainId), names}}},
-        {QStringLiteral("group_users"), QJsonObject{{ReplyJson::key(*id), memberList}}}};
+        {QStringLiteral("group_users"), QJsonObject{{ReplyJson::key(*id), memberList}}},
+        {QStringLiteral("group_details"),
+         QJsonObject{{ReplyJson::key(*id),
+                      QJsonObject{{QStringLiteral("parameters"), ReplyJson::attributes(*params)},
+                                  {QStringLiteral("variables"), ReplyJson::attributes(*vars)}}}}}};
 }
 
 Result<QJsonObject> addGroup(const EventRequest &request)

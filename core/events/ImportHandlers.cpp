@@ -18,6 +18,28 @@ namespace {
 using Access = Dispatcher::Access;
 
 const QString KeyReport = QStringLiteral("report");
+const QString KeyDryRun = QStringLiteral("dry_run");
+
+// Reads the optional `dry_run` boolean of an import. When true, the import runs every check
+// and insert, then rolls back.
+Result<ImportOptions> importOptions(const EventRequest &request)
+{
+    ImportOptions options;
+    if (request.data().contains(KeyDryRun)) {
+        auto dryRun = request.boolean(KeyDryRun);
+        if (!dryRun)
+            return dryRun.error();
+        options.dryRun = *dryRun;
+    }
+    return options;
+}
+
+// A dry run stores nothing, so it needs no transaction of the dispatcher's and is not pushed.
+// A `dry_run` that is not a boolean counts as a change here, and the handler rejects it.
+bool changesDirectory(const QJsonObject &data)
+{
+    return data.value(KeyDryRun) != QJsonValue(true);
+}
 
 // The XML text of `file`: a JSON string that is not blank.
 Result<QString> xmlText(const EventRequest &request)
@@ -46,7 +68,10 @@ Result<QJsonObject> importDomain(const EventRequest &request)
     auto text = xmlText(request);
     if (!text)
         return text.error();
-    auto report = DirectoryXmlService::importDomainText(request.database(), *text);
+    auto options = importOptions(request);
+    if (!options)
+        return options.error();
+    auto report = DirectoryXmlService::importDomainText(request.database(), *text, *options);
     if (!report)
         return report.error();
     return domainsReply(request, *report);
@@ -60,6 +85,9 @@ Result<QJsonObject> importDomainUsers(const EventRequest &request)
     auto text = xmlText(request);
     if (!text)
         return text.error();
+    auto options = importOptions(request);
+    if (!options)
+        return options.error();
     auto domain = DomainStore(request.database()).find(*domainId);
     if (!domain)
         return domain.error();
@@ -67,7 +95,8 @@ Result<QJsonObject> importDomainUsers(const EventRequest &request)
         return ApiError::make(QStringLiteral("domain not found"),
                               QStringLiteral("There is no domain with id %1.").arg(*domainId));
     }
-    auto report = DirectoryXmlService::importUserText(request.database(), *domainId, *text);
+    auto report = DirectoryXmlService::importUserText(request.database(), *domainId, *text,
+                                                        *options);
     if (!report)
         return report.error();
 
@@ -139,10 +168,11 @@ Result<QJsonObject> exportDirectory(const EventRequest &request)
 void registerImportHandlers(Dispatcher &dispatcher,
                             std::function<freeswitch::EventSocketSettings()> configuredEventSocket)
 {
+    const Dispatcher::ChangeTest unlessDryRun = changesDirectory;
     dispatcher.registerHandler(QStringLiteral("ImportXMLDomain"), Access::Change, importDomain,
-                               true);
+                               unlessDryRun);
     dispatcher.registerHandler(QStringLiteral("ImportXMLDomainUser"), Access::Change,
-                               importDomainUsers, true);
+                               importDomainUsers, unlessDryRun);
     dispatcher.registerHandler(
         QStringLiteral("[Directory][Import]"), Access::Admin,
         [configuredEventSocket](const EventRequest &request) -> Result<QJsonObject> {

@@ -12,7 +12,9 @@ class Dispatcher;
 // Registers ImportXMLDomain, ImportXMLDomainUser, [Directory][Import] and [Directory] Export,
 // replacing any handlers registered for them before. `configuredEventSocket` returns the
 // Event Socket of the settings, which [Directory][Import] uses unless the request gives
-// `host`, `port` or `password`.
+// `host`, `port` or `password`. ImportXMLDomain and ImportXMLDomainUser take an optional
+// `dry_run` boolean: when true they run the whole import, roll it back, and reply with the
+// stored lists and the report, changing and pushing nothing.
 void registerImportHandlers(
     Dispatcher &dispatcher,
     std::function<freeswitch::EventSocketSettings()> configuredEventSocket);

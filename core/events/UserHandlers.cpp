@@ -327,7 +327,7 @@ void registerUserHandlers(Dispatcher &dispatcher)
 {
     using Access = Dispatcher::Access;
     dispatcher.registerHandler(QStringLiteral("[Users] Get_users"), Access::Read, getUsers, false);
-    dispatcher.registerHandler(QStringLiteral("[Users] Get_user_details"), Access::Read, userDetails, false);
+    dispatcher.registerHandler(QStringLiteral("[Users] Get_user_details"), Access::QuickRead, userDetails, false);
     dispatcher.registerHandler(QStringLiteral("[Users] Add_new_user"), Access::Change, addUsers, true);
     dispatcher.registerHandler(QStringLiteral("[Users] Update_user_name"), Access::Change, renameUser, true);
     dispatcher.registerHandler(QStringLiteral("[Users][Switch] User"), Access::Change, switchUser, true);

@@ -348,6 +348,8 @@ void HttpConnection::dispatchRequest()
 {
     m_hasCurrentSlot = false;
     HttpResponder responder(this, m_currentSequence);
+    if (!m_slots.empty())
+        m_request.pendingBefore = int(m_currentSequence - m_slots.front().sequence);
     const HttpRequest request = std::move(m_request);
     m_request = HttpRequest{};
     if (m_server->m_handler)

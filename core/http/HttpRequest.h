@@ -28,6 +28,8 @@ struct HttpRequest
     quint16 peerPort = 0;
     // True when the request came over TLS.
     bool secure = false;
+    // Earlier requests of the same connection whose responses are not sent yet (pipelining).
+    int pendingBefore = 0;
 
     // Value of the first header field named `name` (case-insensitive), or an empty array.
     QByteArray header(QByteArrayView name) const;

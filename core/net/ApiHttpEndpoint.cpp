@@ -2,6 +2,7 @@
 #include "core/net/ApiHttpEndpoint.h"
 
 #include "core/events/DispatchQueue.h"
+#include "core/events/QuickReads.h"
 #include "core/net/ApiJson.h"
 #include "core/net/NetLog.h"
 
@@ -23,9 +24,10 @@ QJsonObject noneError(const QString &error, const QString &detail)
 
 } // namespace
 
-ApiHttpEndpoint::ApiHttpEndpoint(DispatchQueue &queue, QObject *parent)
+ApiHttpEndpoint::ApiHttpEndpoint(DispatchQueue &queue, QuickReads *quickReads, QObject *parent)
     : QObject(parent)
     , m_queue(queue)
+    , m_quickReads(quickReads)
 {
 }
 
@@ -58,6 +60,13 @@ void ApiHttpEndpoint::handle(const HttpRequest &request, HttpResponder responder
 
     RequestContext context;
     context.peer = formatAddress(request.peerAddress);
+    // A pipelined request waits for the earlier ones, so that it reads their changes.
+    if (m_quickReads && request.pendingBefore == 0) {
+        if (const auto outcome = m_quickReads->tryDispatch(*body, context)) {
+            return responder.send(
+                jsonResponse(ApiJson::httpStatus(outcome->reply), outcome->reply));
+        }
+    }
     m_queue.submit(*body, context, this, [responder](const DispatchOutcome &outcome) {
         responder.send(jsonResponse(ApiJson::httpStatus(outcome.reply), outcome.reply));
     });

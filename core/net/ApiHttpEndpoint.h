@@ -9,6 +9,7 @@
 namespace fsd {
 
 class DispatchQueue;
+class QuickReads;
 
 // `POST /api/v1`: one API request per HTTP request, the JSON reply as the body. Every reply is
 // 200 except `invalid request` (400), `unauthorized` (401) and `forbidden` (403); another
@@ -20,13 +21,14 @@ class ApiHttpEndpoint : public QObject
 public:
     static constexpr QByteArrayView Path = "/api/v1";
 
-    // `queue` must outlive the endpoint.
-    explicit ApiHttpEndpoint(DispatchQueue &queue, QObject *parent = nullptr);
+    // `queue` and `quickReads` (optional) must outlive the endpoint.
+    ApiHttpEndpoint(DispatchQueue &queue, QuickReads *quickReads, QObject *parent = nullptr);
 
     void handle(const HttpRequest &request, HttpResponder responder);
 
 private:
     DispatchQueue &m_queue;
+    QuickReads *m_quickReads;
 };
 
 } // namespace fsd

@@ -4,6 +4,7 @@
 #include "core/events/SecretMasking.h"
 
 #include "core/events/DispatchQueue.h"
+#include "core/events/QuickReads.h"
 #include "core/http/HttpServer.h"
 #include "core/net/ApiHttpEndpoint.h"
 #include "core/net/ApiJson.h"
@@ -64,6 +65,11 @@ ApiServer::~ApiServer()
     stop();
 }
 
+void ApiServer::setQuickReads(std::unique_ptr<QuickReads> reads)
+{
+    m_quickReads = std::move(reads);
+}
+
 bool ApiServer::start(const ApiServerConfig &config)
 {
     stop();
@@ -93,7 +99,7 @@ bool ApiServer::start(const ApiServerConfig &config)
     m_webSockets->setHandshakeTimeout(config.headerTimeout);
     connect(m_webSockets, &QWebSocketServer::newConnection, this, &ApiServer::acceptWebSockets);
 
-    m_endpoint = new ApiHttpEndpoint(m_queue, this);
+    m_endpoint = new ApiHttpEndpoint(m_queue, m_quickReads.get(), this);
     m_http = new HttpServer(this);
     m_http->setHandler([endpoint = m_endpoint](const HttpRequest &request, HttpResponder responder) {
         endpoint->handle(request, std::move(responder));
@@ -193,7 +199,8 @@ void ApiServer::acceptWebSockets()
         // Set before the event loop reads the first frame; a larger message closes the
         // connection with code 1009 (message too big).
         socket->setMaxAllowedIncomingMessageSize(quint64(m_config.maxRequestBytes));
-        auto *client = new ApiWebSocketClient(socket, m_queue, m_config, this);
+        auto *client = new ApiWebSocketClient(socket, m_queue, m_quickReads.get(), m_config,
+                                               this);
         m_clients.insert(client);
         connect(client, &ApiWebSocketClient::finished, this, &ApiServer::clientFinished);
     }

@@ -10,6 +10,8 @@
 #include <QSet>
 #include <QTimer>
 
+#include <memory>
+
 class QWebSocketServer;
 
 namespace fsd {
@@ -18,10 +20,12 @@ class ApiHttpEndpoint;
 class ApiWebSocketClient;
 class DispatchQueue;
 class HttpServer;
+class QuickReads;
 
 // The remote API: HTTP `POST /api/v1` and WebSocket `/ws` on one port, optionally with TLS.
 // Requests run on the dispatcher through `queue`. Every committed change is pushed, with
 // "push": true and in commit order, to every other WebSocket client bound to a valid token.
+// With QuickReads set, quick reads of a connection with nothing queued run on this thread.
 class ApiServer : public QObject
 {
     Q_OBJECT
@@ -30,6 +34,10 @@ public:
     // `queue` is not owned and must outlive the server.
     explicit ApiServer(DispatchQueue &queue, QObject *parent = nullptr);
     ~ApiServer() override;
+
+    // Runs quick read events on the server's thread instead of queuing them. Set it before
+    // start(), because clients accepted earlier keep queuing.
+    void setQuickReads(std::unique_ptr<QuickReads> reads);
 
     // Starts listening. Fails (returns false, errorString() names the address or file) when
     // the host does not resolve, the port is taken, a TLS file is unusable, or the address is
@@ -60,6 +68,7 @@ private:
     void clientFinished(ApiWebSocketClient *client);
 
     DispatchQueue &m_queue;
+    std::unique_ptr<QuickReads> m_quickReads;
     ApiServerConfig m_config;
     HttpServer *m_http = nullptr;
     QWebSocketServer *m_webSockets = nullptr;

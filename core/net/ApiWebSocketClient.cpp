@@ -2,6 +2,7 @@
 #include "core/net/ApiWebSocketClient.h"
 
 #include "core/events/DispatchQueue.h"
+#include "core/events/QuickReads.h"
 #include "core/http/HttpRequest.h"
 #include "core/net/ApiJson.h"
 #include "core/net/ApiServerConfig.h"
@@ -13,10 +14,12 @@
 namespace fsd {
 
 ApiWebSocketClient::ApiWebSocketClient(QWebSocket *socket, DispatchQueue &queue,
-                                       const ApiServerConfig &config, QObject *parent)
+                                       QuickReads *quickReads, const ApiServerConfig &config,
+                                       QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_queue(queue)
+    , m_quickReads(quickReads)
     , m_config(config)
     , m_peer(formatPeer(socket->peerAddress(), socket->peerPort()))
     , m_peerAddress(formatAddress(socket->peerAddress()))
@@ -42,6 +45,9 @@ ApiWebSocketClient::~ApiWebSocketClient()
 
 void ApiWebSocketClient::receiveText(const QString &text)
 {
+    // With an earlier request still queued, a quick read would overtake it and might miss its
+    // change, so it queues too.
+    const bool nothingQueued = m_replies.empty();
     const quint64 sequence = openSlot();
     QString detail;
     const std::optional<QJsonObject> request = ApiJson::parseRequest(text.toUtf8(), &detail);
@@ -53,6 +59,12 @@ void ApiWebSocketClient::receiveText(const QString &text)
     RequestContext context;
     context.peer = m_peerAddress;
     context.originId = originId();
+    if (m_quickReads && nothingQueued) {
+        if (const auto outcome = m_quickReads->tryDispatch(*request, context)) {
+            applyOutcome(*outcome);
+            return fillSlot(sequence, outcome->reply);
+        }
+    }
     m_queue.submit(*request, context, this, [this, sequence](const DispatchOutcome &outcome) {
         applyOutcome(outcome);
         fillSlot(sequence, outcome.reply);

@@ -15,6 +15,7 @@ class QWebSocket;
 namespace fsd {
 
 class DispatchQueue;
+class QuickReads;
 struct ApiServerConfig;
 
 // One WebSocket client of the API: runs its text messages through the dispatcher, sends the
@@ -25,9 +26,10 @@ class ApiWebSocketClient : public QObject
     Q_OBJECT
 
 public:
-    // Takes ownership of `socket`. `queue` and `config` must outlive the client.
-    ApiWebSocketClient(QWebSocket *socket, DispatchQueue &queue, const ApiServerConfig &config,
-                       QObject *parent = nullptr);
+    // Takes ownership of `socket`. `queue`, `quickReads` (optional) and `config` must outlive
+    // the client.
+    ApiWebSocketClient(QWebSocket *socket, DispatchQueue &queue, QuickReads *quickReads,
+                       const ApiServerConfig &config, QObject *parent = nullptr);
     ~ApiWebSocketClient() override;
 
     // The RequestContext::originId of this client's requests, so its own changes are not
@@ -65,6 +67,7 @@ private:
 
     QWebSocket *m_socket;
     DispatchQueue &m_queue;
+    QuickReads *m_quickReads;
     const ApiServerConfig &m_config;
     QString m_peer;
     QString m_peerAddress;

@@ -58,15 +58,15 @@ static QString columnsOf(bool hasDirection)
                         : QStringLiteral("id, %1, name, value, enabled, ''");
 }
 
-static AttributeRow rowFrom(const QSqlQuery &query)
+static AttributeRow rowFrom(const SqlRow &result)
 {
     AttributeRow row;
-    row.id = query.value(0).toLongLong();
-    row.ownerId = query.value(1).toLongLong();
-    row.name = query.value(2).toString();
-    row.value = query.value(3).toString();
-    row.enabled = query.value(4).toInt() != 0;
-    row.direction = query.value(5).toString();
+    row.id = result.integer(0);
+    row.ownerId = result.integer(1);
+    row.name = result.text(2);
+    row.value = result.text(3);
+    row.enabled = result.integer(4) != 0;
+    row.direction = result.text(5);
     return row;
 }
 
@@ -75,7 +75,7 @@ Result<std::optional<AttributeRow>> AttributeStore::find(qint64 id) const
     std::optional<AttributeRow> found;
     Status status = m_database.forEachRow(
         QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(columnsOf(hasDirection()).arg(m_ownerColumn), m_tableName),
-        {id}, [&found](const QSqlQuery &query) { found = rowFrom(query); });
+        {id}, [&found](const SqlRow &result) { found = rowFrom(result); });
     if (!status)
         return status.error();
     return found;
@@ -87,7 +87,7 @@ Result<QList<AttributeRow>> AttributeStore::list(qint64 ownerId) const
     Status status = m_database.forEachRow(
         QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ? ORDER BY id")
             .arg(columnsOf(hasDirection()).arg(m_ownerColumn), m_tableName, m_ownerColumn),
-        {ownerId}, [&rows](const QSqlQuery &query) { rows.append(rowFrom(query)); });
+        {ownerId}, [&rows](const SqlRow &result) { rows.append(rowFrom(result)); });
     if (!status)
         return status.error();
     return rows;
@@ -104,7 +104,7 @@ Status AttributeStore::checkUnique(qint64 ownerId, const QString &name, const QS
         values.append(nonNull(direction));
     }
     bool taken = false;
-    Status status = m_database.forEachRow(sql, values, [&taken](const QSqlQuery &) { taken = true; });
+    Status status = m_database.forEachRow(sql, values, [&taken](const SqlRow &) { taken = true; });
     if (!status)
         return status;
     if (taken) {

@@ -3,12 +3,16 @@
 
 #include "core/storage/PostgresConnection.h"
 #include "core/storage/Schema.h"
+#include "core/storage/SqliteStatements.h"
 #include "core/storage/StorageLog.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
+
+#include <sqlite3.h>
 
 Q_LOGGING_CATEGORY(lcStorage, "fsdirector.storage", QtInfoMsg)
 
@@ -57,6 +61,20 @@ QVariant bindable(const QVariant &value)
     return value;
 }
 
+// A row of a QSqlQuery, for the backends that forEachRow() runs through Qt's driver.
+class QueryRow final : public SqlRow
+{
+public:
+    explicit QueryRow(const QSqlQuery &query) : m_query(query) {}
+
+    qint64 integer(int column) const override { return m_query.value(column).toLongLong(); }
+    QString text(int column) const override { return m_query.value(column).toString(); }
+    bool isNull(int column) const override { return m_query.isNull(column); }
+
+private:
+    const QSqlQuery &m_query;
+};
+
 } // namespace
 
 Database::Database(DatabaseOptions options, QString connectionName)
@@ -68,6 +86,7 @@ Database::Database(DatabaseOptions options, QString connectionName)
 
 Database::~Database()
 {
+    m_sqlite.reset();
     m_statements.clear();
     m_statementCache.clear();
     {
@@ -193,6 +212,13 @@ Status Database::configureConnection()
         if (!result)
             return result.error();
     }
+
+    // Qt's documented way to reach the driver's own handle: a QVariant holding "sqlite3*".
+    const QVariant handle = connection().driver()->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+        if (sqlite3 *connectionHandle = *static_cast<sqlite3 *const *>(handle.constData()))
+            m_sqlite = std::make_unique<SqliteStatements>(connectionHandle);
+    }
     return {};
 }
 
@@ -273,12 +299,14 @@ std::unique_ptr<QSqlQuery> Database::prepareForwardOnly(const QString &sql) cons
 }
 
 Status Database::forEachRow(const QString &sql, const QVariantList &values,
-                            const std::function<void(const QSqlQuery &row)> &row) const
+                            const std::function<void(const SqlRow &row)> &row) const
 {
     if (m_faultInjector && m_faultInjector(sql)) {
         qCWarning(lcStorage) << "Injected storage fault for" << sql.left(80);
         return ApiError::make(StorageFailure, QStringLiteral("injected fault"));
     }
+    if (m_sqlite)
+        return m_sqlite->forEachRow(sql, values, row);
 
     std::shared_ptr<CachedStatement> &cached = m_statements[sql];
     if (!cached)
@@ -306,8 +334,9 @@ Status Database::forEachRow(const QString &sql, const QVariantList &values,
                                        << "SQL:" << sql.simplified().left(200);
         status = ApiError::make(StorageFailure, query->lastError().text());
     } else {
+        const QueryRow current(*query);
         while (query->next())
-            row(*query);
+            row(current);
     }
     // Resets the statement, so that it keeps no read transaction open until its next use.
     query->finish();

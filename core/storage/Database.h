@@ -3,6 +3,7 @@
 
 #include "core/common/Result.h"
 #include "core/storage/SqlDialect.h"
+#include "core/storage/SqlRow.h"
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -14,6 +15,8 @@
 #include <memory>
 
 namespace fsd {
+
+class SqliteStatements;
 
 // Location of the directory database. SQLite needs only `path`; PostgreSQL uses the connection
 // fields (an empty host means the local Unix socket, an empty user name the operating system
@@ -67,10 +70,11 @@ public:
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {}) const;
     // Runs a query through a prepared statement kept for the next call with the same SQL, and
     // calls `row` for each result row. Meant for the reads that nearly every request repeats,
-    // because preparing a statement costs about as much as running it. Fails and logs like
-    // exec(). A call nested in `row` with the same SQL prepares a statement of its own.
+    // because preparing a statement costs about as much as running it. On SQLite it runs
+    // through SQLite's C API (SqliteStatements). Fails and logs like exec(). A call nested in
+    // `row` with the same SQL prepares a statement of its own.
     Status forEachRow(const QString &sql, const QVariantList &values,
-                      const std::function<void(const QSqlQuery &row)> &row) const;
+                      const std::function<void(const SqlRow &row)> &row) const;
     // Like exec(), but keeps the prepared statement for the next call with the same SQL text
     // on this connection, which saves parsing statements that run again and again (the
     // mod_xml_curl lookups). Returns the kept statement, valid until this Database is
@@ -111,7 +115,9 @@ private:
     SqlDialect m_dialect;
     int m_transactionDepth = 0;
     std::function<bool(const QString &)> m_faultInjector;
-    // Prepared statements of forEachRow(), by SQL text. Destroyed before the connection closes.
+    // Prepared statements of forEachRow(): on SQLite in m_sqlite, on other backends by SQL
+    // text in m_statements. Destroyed before the connection closes.
+    std::unique_ptr<SqliteStatements> m_sqlite;
     mutable QHash<QString, std::shared_ptr<CachedStatement>> m_statements;
     mutable QHash<QString, std::shared_ptr<QSqlQuery>> m_statementCache;
 };

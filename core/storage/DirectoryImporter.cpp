@@ -118,7 +118,8 @@ Result<QList<qint64>> DirectoryImporter::importTree(const model::DirectoryTree &
         return ids.error();
     }
     qCInfo(lcStorage) << (options.dryRun ? "Dry-run import of" : "Imported") << ids->size()
-                      << "domains with" << report.counts.users << "users";
+                      << (ids->size() == 1 ? "domain with" : "domains with")
+                      << report.counts.users << (report.counts.users == 1 ? "user" : "users");
     return ids;
 }
 
@@ -178,9 +179,10 @@ Result<qint64> DirectoryImporter::insertDomain(const model::Domain &domain,
     if (existing->next()) {
         return ApiError::make(QStringLiteral("domain name already exists"),
                               atLocation(domain.location,
-                                         QStringLiteral("The domain \"%1\" already exists (as "
-                                                        "\"%2\"). Delete or rename it first.")
-                                             .arg(name, existing->value(0).toString())));
+                                         QStringLiteral("The domain \"%1\" already exists%2. "
+                                                        "Delete or rename it first.")
+                                             .arg(name, NameRules::storedSpellingNote(
+                                                            name, existing->value(0).toString()))));
     }
 
     auto inserted = m_database.exec(

@@ -56,9 +56,9 @@ Status DomainStore::checkUnique(const QString &name, qint64 exceptId) const
         return existing.error();
     if (existing->has_value() && existing->value().id != exceptId) {
         return ApiError::make(QStringLiteral("domain name already exists"),
-                              QStringLiteral("The domain \"%1\" already exists (as \"%2\"); "
-                                             "domain names are compared without regard to case.")
-                                  .arg(name, existing->value().name));
+                              QStringLiteral("The domain \"%1\" already exists%2.")
+                                  .arg(name, NameRules::storedSpellingNote(
+                                                 name, existing->value().name)));
     }
     return {};
 }

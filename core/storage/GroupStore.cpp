@@ -59,9 +59,9 @@ Status GroupStore::checkUnique(qint64 domainId, const QString &name, qint64 exce
         return query.error();
     if (query->next()) {
         return ApiError::make(QStringLiteral("group name already exists"),
-                              QStringLiteral("The group \"%1\" already exists in this domain (as "
-                                             "\"%2\").")
-                                  .arg(name, query->value(0).toString()));
+                              QStringLiteral("The group \"%1\" already exists in this domain%2.")
+                                  .arg(name, NameRules::storedSpellingNote(
+                                                 name, query->value(0).toString())));
     }
     return {};
 }

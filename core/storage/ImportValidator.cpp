@@ -140,9 +140,9 @@ Status ImportValidator::checkUsers(const QList<model::User> &users, const Existi
             return ApiError::make(QStringLiteral("user name already exists"),
                                   atLocation(user.location,
                                              QStringLiteral("The user \"%1\" already exists in "
-                                                            "this domain (as \"%2\"); names are "
-                                                            "unique regardless of case.")
-                                                 .arg(name, names.value(key))));
+                                                            "this domain%2.")
+                                                 .arg(name, NameRules::storedSpellingNote(
+                                                                name, names.value(key)))));
         }
         if (aliases.contains(key)) {
             return ApiError::make(QStringLiteral("user name already exists"),

@@ -237,7 +237,13 @@ Status Schema::migrate(Database &database)
         });
         if (!applied)
             return applied;
-        qCInfo(lcStorage) << "Applied schema migration" << version;
+        qCDebug(lcStorage) << "Applied schema migration" << version;
+    }
+    // Creating a new database is routine, so only an upgrade is logged at info level. Older
+    // fsdirector versions reject the upgraded file.
+    if (*current > 0 && *current < latestVersion()) {
+        qCInfo(lcStorage) << "Upgraded the database schema from version" << *current << "to"
+                          << latestVersion();
     }
     return {};
 }

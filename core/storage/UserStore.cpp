@@ -6,6 +6,26 @@
 
 namespace fsd {
 
+namespace {
+
+// Reads id, domain_id, name, number_alias, cidr, cache, cacheable and enabled from the columns
+// that start at `first`.
+UserRow userFrom(const SqlRow &result, int first)
+{
+    UserRow row;
+    row.id = result.integer(first);
+    row.domainId = result.integer(first + 1);
+    row.name = result.text(first + 2);
+    row.numberAlias = result.text(first + 3);
+    row.cidr = result.text(first + 4);
+    row.cache = result.integer(first + 5);
+    row.cacheable = result.text(first + 6);
+    row.enabled = result.integer(first + 7) != 0;
+    return row;
+}
+
+} // namespace
+
 Result<QList<UserRow>> UserStore::select(const QString &where, const QVariantList &values) const
 {
     QList<UserRow> rows;
@@ -13,18 +33,7 @@ Result<QList<UserRow>> UserStore::select(const QString &where, const QVariantLis
         QStringLiteral("SELECT id, domain_id, name, number_alias, cidr, cache, cacheable, enabled "
                        "FROM users %1 ORDER BY domain_id, id")
             .arg(where),
-        values, [&rows](const QSqlQuery &query) {
-            UserRow row;
-            row.id = query.value(0).toLongLong();
-            row.domainId = query.value(1).toLongLong();
-            row.name = query.value(2).toString();
-            row.numberAlias = query.value(3).toString();
-            row.cidr = query.value(4).toString();
-            row.cache = query.value(5).toLongLong();
-            row.cacheable = query.value(6).toString();
-            row.enabled = query.value(7).toInt() != 0;
-            rows.append(row);
-        });
+        values, [&rows](const SqlRow &result) { rows.append(userFrom(result, 0)); });
     if (!status)
         return status.error();
     return rows;
@@ -68,26 +77,18 @@ Result<std::optional<UserWithAttributes>> UserStore::findWithAttributes(qint64 i
     std::optional<UserWithAttributes> found;
     QList<AttributeRow> parameters;
     QList<AttributeRow> variables;
-    Status status = m_database.forEachRow(sql, {id, id, id}, [&](const QSqlQuery &query) {
-        const int kind = query.value(0).toInt();
+    Status status = m_database.forEachRow(sql, {id, id, id}, [&](const SqlRow &result) {
+        const int kind = int(result.integer(0));
         if (kind == 0) {
-            UserRow &user = found.emplace().user;
-            user.id = query.value(1).toLongLong();
-            user.domainId = query.value(2).toLongLong();
-            user.name = query.value(3).toString();
-            user.numberAlias = query.value(4).toString();
-            user.cidr = query.value(5).toString();
-            user.cache = query.value(6).toLongLong();
-            user.cacheable = query.value(7).toString();
-            user.enabled = query.value(8).toInt() != 0;
+            found.emplace().user = userFrom(result, 1);
             return;
         }
         AttributeRow row;
-        row.id = query.value(1).toLongLong();
-        row.ownerId = query.value(2).toLongLong();
-        row.name = query.value(3).toString();
-        row.value = query.value(4).toString();
-        row.enabled = query.value(8).toInt() != 0;
+        row.id = result.integer(1);
+        row.ownerId = result.integer(2);
+        row.name = result.text(3);
+        row.value = result.text(4);
+        row.enabled = result.integer(8) != 0;
         (kind == 1 ? parameters : variables).append(row);
     });
     if (!status)
@@ -113,8 +114,8 @@ Status UserStore::checkNameFree(qint64 domainId, const QString &name, qint64 exc
     const bool isName = query->value(2).toInt() != 0;
     return ApiError::make(
         QStringLiteral("user name already exists"),
-        isName ? QStringLiteral("The user \"%1\" already exists in this domain (as \"%2\").")
-                     .arg(name, query->value(0).toString())
+        isName ? QStringLiteral("The user \"%1\" already exists in this domain%2.")
+                     .arg(name, NameRules::storedSpellingNote(name, query->value(0).toString()))
                : QStringLiteral("\"%1\" is already the number alias of user \"%2\" in this domain.")
                      .arg(name, query->value(0).toString()));
 }

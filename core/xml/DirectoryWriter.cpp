@@ -273,30 +273,36 @@ void DirectoryWriter::writeExtra(Output &out, int depth, const QString &extraXml
     out.line(depth, extraXml);
 }
 
+// Exports hold SIP passwords, so files and new folders are readable by their owner only, like
+// the database.
+Status DirectoryWriter::saveFile(const QString &fileName, const QByteArray &bytes)
+{
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly)
+        || !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner)
+        || file.write(bytes) != bytes.size() || !file.commit()) {
+        return ApiError::make(QStringLiteral("can't export"),
+                              QStringLiteral("Cannot write %1: %2")
+                                  .arg(fileName, file.errorString()));
+    }
+    return {};
+}
+
 Result<QStringList> DirectoryWriter::writeTo(const model::DirectoryTree &tree,
                                              const QString &path) const
 {
-    // Exports hold SIP passwords, so files and new folders are readable by their owner only,
-    // like the database.
-    auto save = [](const QString &fileName, const QByteArray &bytes) -> Status {
-        QSaveFile file(fileName);
-        if (!file.open(QIODevice::WriteOnly)
-            || !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner)
-            || file.write(bytes) != bytes.size() || !file.commit()) {
-            return ApiError::make(QStringLiteral("can't export"),
-                                  QStringLiteral("Cannot write %1: %2")
-                                      .arg(fileName, file.errorString()));
-        }
-        return {};
-    };
-
     if (path.endsWith(QLatin1String(".xml"), Qt::CaseInsensitive)) {
-        Status saved = save(path, writeDocument(tree));
+        Status saved = saveFile(path, writeDocument(tree));
         if (!saved)
             return saved.error();
         return QStringList{path};
     }
+    return writeFolder(tree, path);
+}
 
+Result<QStringList> DirectoryWriter::writeFolder(const model::DirectoryTree &tree,
+                                                 const QString &path) const
+{
     QDir folder(path);
     if (!folder.exists()
         && !QDir().mkdir(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner)
@@ -312,7 +318,7 @@ Result<QStringList> DirectoryWriter::writeTo(const model::DirectoryTree &tree,
             continue;
         // Domain names are host names or IP addresses, which are safe file names.
         const QString fileName = folder.filePath(domain.name + QLatin1String(".xml"));
-        Status saved = save(fileName, writeDomainFile(domain));
+        Status saved = saveFile(fileName, writeDomainFile(domain));
         if (!saved)
             return saved.error();
         written.append(fileName);

@@ -43,6 +43,12 @@ public:
     // Writes to `path`: a single document when it ends in ".xml", otherwise a folder (created
     // if needed) with one NAME.xml file per domain. Returns the files written.
     Result<QStringList> writeTo(const model::DirectoryTree &tree, const QString &path) const;
+    // Writes one NAME.xml file per domain to the folder `path`, created if needed, whatever
+    // its name ends in. Returns the files written.
+    Result<QStringList> writeFolder(const model::DirectoryTree &tree, const QString &path) const;
+    // Writes `bytes` to `fileName` atomically, readable by its owner only, because exports
+    // hold SIP passwords.
+    static Status saveFile(const QString &fileName, const QByteArray &bytes);
 
     static Result<Mode> parseMode(const QString &text);
 

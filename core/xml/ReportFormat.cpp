@@ -9,30 +9,37 @@ namespace fsd::xml {
 
 namespace {
 
+// A count of the report, with its JSON key and its English labels for one and for other counts.
+// The command line prints these without translation, so the plural is chosen here.
 struct CountField
 {
     const char *key;
-    const char *label;
+    const char *singular;
+    const char *plural;
     qint64 model::ImportCounts::*member;
 };
 
 const QList<CountField> &countFields()
 {
     static const QList<CountField> fields = {
-        {"domains", "domains", &model::ImportCounts::domains},
-        {"domain_params", "domain parameters", &model::ImportCounts::domainParams},
-        {"domain_variables", "domain variables", &model::ImportCounts::domainVariables},
-        {"users", "users", &model::ImportCounts::users},
-        {"user_params", "user parameters", &model::ImportCounts::userParams},
-        {"user_variables", "user variables", &model::ImportCounts::userVariables},
-        {"groups", "groups", &model::ImportCounts::groups},
-        {"group_params", "group parameters", &model::ImportCounts::groupParams},
-        {"group_variables", "group variables", &model::ImportCounts::groupVariables},
-        {"memberships", "group memberships", &model::ImportCounts::memberships},
-        {"pointers", "of them pointers", &model::ImportCounts::pointers},
-        {"gateways", "gateways", &model::ImportCounts::gateways},
-        {"gateway_params", "gateway parameters", &model::ImportCounts::gatewayParams},
-        {"gateway_variables", "gateway variables", &model::ImportCounts::gatewayVariables},
+        {"domains", "domain", "domains", &model::ImportCounts::domains},
+        {"domain_params", "domain parameter", "domain parameters", &model::ImportCounts::domainParams},
+        {"domain_variables", "domain variable", "domain variables",
+         &model::ImportCounts::domainVariables},
+        {"users", "user", "users", &model::ImportCounts::users},
+        {"user_params", "user parameter", "user parameters", &model::ImportCounts::userParams},
+        {"user_variables", "user variable", "user variables", &model::ImportCounts::userVariables},
+        {"groups", "group", "groups", &model::ImportCounts::groups},
+        {"group_params", "group parameter", "group parameters", &model::ImportCounts::groupParams},
+        {"group_variables", "group variable", "group variables",
+         &model::ImportCounts::groupVariables},
+        {"memberships", "group membership", "group memberships", &model::ImportCounts::memberships},
+        {"pointers", "of them a pointer", "of them pointers", &model::ImportCounts::pointers},
+        {"gateways", "gateway", "gateways", &model::ImportCounts::gateways},
+        {"gateway_params", "gateway parameter", "gateway parameters",
+         &model::ImportCounts::gatewayParams},
+        {"gateway_variables", "gateway variable", "gateway variables",
+         &model::ImportCounts::gatewayVariables},
     };
     return fields;
 }
@@ -89,9 +96,10 @@ QString ReportFormat::toText(const model::ImportReport &report)
                                                 "create:")
                                : QStringLiteral("Imported:"));
     for (const CountField &field : countFields()) {
+        const qint64 count = report.counts.*(field.member);
         lines.append(QStringLiteral("  %1 %2")
-                         .arg(report.counts.*(field.member), 7)
-                         .arg(QLatin1String(field.label)));
+                         .arg(count, 7)
+                         .arg(QLatin1String(count == 1 ? field.singular : field.plural)));
     }
     itemsToText(lines, QStringLiteral("Warnings"), report.warnings);
     itemsToText(lines, QStringLiteral("Not modelled"), report.unmodelled);

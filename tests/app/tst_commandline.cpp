@@ -146,6 +146,7 @@ private slots:
     void windowStartsAndStopsOnSignal();
     void eventFromArgument();
     void eventFromStandardInput();
+    void commandsQuietOnStandardError();
     void eventErrorsExitNonZero_data();
     void eventErrorsExitNonZero();
     void eventsOfEveryArea_data();
@@ -235,6 +236,9 @@ void CommandLineTest::versionAndHelp()
                                "--remove-operator", "--list-operators"}) {
         QVERIFY2(help.out.contains(option), option);
     }
+    // Every environment variable the program reads, except test seams.
+    for (const char *variable : {"FSDIRECTOR_ADMIN_PASSWORD", "DISPLAY", "QT_LOGGING_RULES"})
+        QVERIFY2(help.out.contains(variable), variable);
 }
 
 void CommandLineTest::windowStartsAndStopsOnSignal()
@@ -277,6 +281,18 @@ void CommandLineTest::eventFromArgument()
              QStringLiteral("cli.example"));
     // The process released the lock on exit.
     QVERIFY(!lockHeld());
+}
+
+// Creating the schema of a new database is logged at debug level only, so a command prints
+// nothing on standard error, on the first call as on later ones.
+void CommandLineTest::commandsQuietOnStandardError()
+{
+    for (int call = 0; call < 2; ++call) {
+        const Run run = runApp(withDatabase(
+            {QStringLiteral("--event"), eventJson(QStringLiteral("[Domains][Get] Domains"), {})}));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        QVERIFY2(run.err.isEmpty(), qPrintable(run.describe()));
+    }
 }
 
 void CommandLineTest::eventFromStandardInput()

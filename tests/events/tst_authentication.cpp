@@ -51,6 +51,7 @@ private slots:
     void tokenExpiryConfigurable();
     void tokenSurvivesRestart();
     void removedOperatorLosesToken();
+    void cachedAuthenticationNeedsNoDatabase();
     void throttleAfterFiveFailures();
     void throttleCountsOnlyRecentFailures();
     void throttleResetBySuccess();
@@ -385,6 +386,47 @@ void AuthenticationTest::removedOperatorLosesToken()
     QCOMPARE(m_fixture->callWithToken(token, QStringLiteral("[Domains][Get] Domains")).value(QLatin1String("error")).toString(),
              QStringLiteral("unauthorized"));
     QCOMPARE(m_fixture->count(QStringLiteral("sessions")), 0);
+}
+
+void AuthenticationTest::cachedAuthenticationNeedsNoDatabase()
+{
+    Authenticator &authenticator = m_fixture->authenticator();
+    const QByteArray token = m_fixture->addOperatorAndLogin(QStringLiteral("alice"), Role::Viewer);
+    QVERIFY(!token.isEmpty());
+    QVERIFY(!authenticator.authenticateCached(QByteArray()));
+    QVERIFY(!authenticator.authenticateCached(QByteArrayLiteral("not-a-token")));
+
+    // A login caches its session.
+    auto session = authenticator.authenticateCached(token);
+    QVERIFY(session);
+    QCOMPARE(session->login, QStringLiteral("alice"));
+    QCOMPARE(session->role, Role::Viewer);
+
+    // When the last use is due to be stored, only authenticate() may answer; after it stored
+    // the use, the cache answers again.
+    m_now += 3600;
+    QVERIFY(!authenticator.authenticateCached(token));
+    QVERIFY(authenticator.authenticate(token));
+    QVERIFY(authenticator.authenticateCached(token));
+
+    // An expired token is left to authenticate(), which reports the expiry.
+    m_now += Day;
+    QVERIFY(!authenticator.authenticateCached(token));
+    bool expired = false;
+    QVERIFY(!authenticator.authenticate(token, &expired));
+    QVERIFY(expired);
+
+    // A session known only from the database, as after a restart, is not cached yet.
+    const QByteArray other = m_fixture->addOperatorAndLogin(QStringLiteral("bob"), Role::Admin);
+    Authenticator restarted(m_fixture->database());
+    restarted.setClock([this]() { return m_now; });
+    QVERIFY(!restarted.authenticateCached(other));
+    QVERIFY(restarted.authenticate(other));
+    QVERIFY(restarted.authenticateCached(other));
+
+    // Logging out ends the cached session at once.
+    QVERIFY(restarted.logout(Secrets::hashToken(other)));
+    QVERIFY(!restarted.authenticateCached(other));
 }
 
 void AuthenticationTest::throttleAfterFiveFailures()

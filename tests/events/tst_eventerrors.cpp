@@ -22,6 +22,8 @@ private slots:
     void errorLeavesDatabaseUnchanged();
     void sameNameInOtherCaseAllowedForSelf_data();
     void sameNameInOtherCaseAllowedForSelf();
+    void duplicateNameDetail_data();
+    void duplicateNameDetail();
 };
 
 namespace {
@@ -405,6 +407,62 @@ void EventErrorsTest::sameNameInOtherCaseAllowedForSelf()
     const QJsonObject reply = fixture.call(event, QJsonDocument::fromJson(seeded.expand(data).toUtf8()).object());
     QVERIFY2(!reply.contains(QLatin1String("error")), qPrintable(QJsonDocument(reply).toJson(QJsonDocument::Compact)));
     QCOMPARE(fixture.scalar(QStringLiteral("SELECT name FROM %1 WHERE id = ?").arg(table), {seeded.id(rowId)}).toString(), name);
+}
+
+// A duplicate name shows the stored spelling only when it differs from the requested one.
+void EventErrorsTest::duplicateNameDetail_data()
+{
+    QTest::addColumn<QString>("event");
+    QTest::addColumn<QString>("data");
+    QTest::addColumn<QString>("detail");
+
+    const QString caseNote = QStringLiteral("; names are compared without regard to case)");
+    QTest::newRow("domain, same spelling")
+        << QStringLiteral("[Domains][Add] Domain") << QStringLiteral(R"({"name": "example.com"})")
+        << QStringLiteral("The domain \"example.com\" already exists.");
+    QTest::newRow("domain, other case")
+        << QStringLiteral("[Domains][Add] Domain") << QStringLiteral(R"({"name": "Example.com"})")
+        << QStringLiteral("The domain \"Example.com\" already exists (as \"example.com\"") + caseNote
+               + QLatin1Char('.');
+    QTest::newRow("user, same spelling")
+        << QStringLiteral("[Users] Add_new_user") << QStringLiteral(R"({"id": ${domain}, "name": "1000"})")
+        << QStringLiteral("The user \"1000\" already exists in this domain.");
+    QTest::newRow("user, other case")
+        << QStringLiteral("[Users] Add_new_user") << QStringLiteral(R"({"id": ${domain}, "name": "Brian"})")
+        << QStringLiteral("The user \"Brian\" already exists in this domain (as \"brian\"") + caseNote
+               + QLatin1Char('.');
+    QTest::newRow("group, same spelling")
+        << QStringLiteral("[Groups] Add_new_group") << QStringLiteral(R"({"id": ${domain}, "name": "sales"})")
+        << QStringLiteral("The group \"sales\" already exists in this domain.");
+    QTest::newRow("group, other case")
+        << QStringLiteral("[Groups] Add_new_group") << QStringLiteral(R"({"id": ${domain}, "name": "Sales"})")
+        << QStringLiteral("The group \"Sales\" already exists in this domain (as \"sales\"") + caseNote
+               + QLatin1Char('.');
+    QTest::newRow("import, same spelling")
+        << QStringLiteral("ImportXMLDomain") << QStringLiteral(R"({"file": "<domain name=\"example.com\"/>"})")
+        << QStringLiteral("ImportXMLDomain text:1:1: The domain \"example.com\" already exists. Delete "
+                          "or rename it first.");
+    QTest::newRow("import users, same spelling")
+        << QStringLiteral("ImportXMLDomainUser")
+        << QStringLiteral(R"({"id": ${domain}, "file": "<user id=\"1000\"/>"})")
+        << QStringLiteral("ImportXMLDomainUser text:1:1: The user \"1000\" already exists in this domain.");
+}
+
+void EventErrorsTest::duplicateNameDetail()
+{
+    QFETCH(QString, event);
+    QFETCH(QString, data);
+    QFETCH(QString, detail);
+
+    DirectoryFixture fixture;
+    QVERIFY2(fixture.isValid(), qPrintable(fixture.errorString()));
+    const SeededDirectory seeded = SeededDirectory::seed(fixture);
+    QVERIFY2(seeded.isValid(), qPrintable(seeded.error));
+    const QJsonDocument request = QJsonDocument::fromJson(seeded.expand(data).toUtf8());
+    QVERIFY2(request.isObject(), qPrintable(seeded.expand(data)));
+
+    const QJsonObject reply = fixture.call(event, request.object());
+    QCOMPARE(reply.value(QLatin1String("detail")).toString(), detail);
 }
 
 QTEST_GUILESS_MAIN(EventErrorsTest)

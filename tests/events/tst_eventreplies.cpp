@@ -435,7 +435,12 @@ QList<ReplyCase> groupCases()
              QCOMPARE(member.value(QLatin1String("enabled")).toBool(), true);
              QCOMPARE(f.row(QStringLiteral("SELECT group_id, user_id, type FROM group_members WHERE id = ?"), {s.id(QStringLiteral("member"))}),
                       (QVariantList{s.id(QStringLiteral("group")), s.id(QStringLiteral("user")), QStringLiteral("pointer")}));
-         }},
+             // The group's parameters and variables, read-only in the API.
+             const QJsonObject details = at(reply, {QStringLiteral("group_details"), key(s.id(QStringLiteral("group")))});
+             QVERIFY(details.value(QLatin1String("parameters")).isObject());
+             QVERIFY(details.value(QLatin1String("variables")).isObject());
+         },
+         {QStringLiteral("group_details")}},
         {QStringLiteral("[Groups] Add_new_group"), QStringLiteral(R"({"id": ${domain}, "name": " new-group "})"),
          [](DirectoryFixture &f, const SeededDirectory &s, const QJsonObject &reply) {
              const QJsonObject items = reply.value(QLatin1String("items")).toObject();

@@ -21,6 +21,8 @@
 #include <QTest>
 #include <QUuid>
 
+#include <limits>
+
 using namespace fsd;
 using fsd::test::onPostgres;
 
@@ -110,6 +112,7 @@ private slots:
     void faultAtCommitRollsBack();
     void forEachRowReusesStatement();
     void forEachRowNestedSameQuery();
+    void forEachRowReadsAndBindsValues();
     void forEachRowFailures();
     void lockRefusesSecondOwner();
     void lockTakesOverStaleLock();
@@ -412,7 +415,7 @@ QStringList domainNames(Database &database)
 {
     QStringList names;
     Status status = database.forEachRow(QStringLiteral("SELECT name FROM domains ORDER BY id"), {},
-                                        [&names](const QSqlQuery &row) { names.append(row.value(0).toString()); });
+                                        [&names](const SqlRow &row) { names.append(row.text(0)); });
     if (!status)
         names.append(QStringLiteral("(failed)"));
     return names;
@@ -438,7 +441,7 @@ void DatabaseTest::forEachRowReusesStatement()
     for (const QString &name : {QStringLiteral("a.example"), QStringLiteral("b.example"), QStringLiteral("none")}) {
         int rows = 0;
         QVERIFY(database->forEachRow(QStringLiteral("SELECT name FROM domains WHERE name = ?"), {name},
-                                     [&rows](const QSqlQuery &) { ++rows; }));
+                                     [&rows](const SqlRow &) { ++rows; }));
         QCOMPARE(rows, name == QLatin1String("none") ? 0 : 1);
     }
 }
@@ -453,10 +456,10 @@ void DatabaseTest::forEachRowNestedSameQuery()
     // Each outer row runs the same statement again; the inner run may not disturb the outer one.
     const QString sql = QStringLiteral("SELECT name FROM domains WHERE name >= ? ORDER BY name");
     QStringList pairs;
-    Status outer = database->forEachRow(sql, {QStringLiteral("a")}, [&](const QSqlQuery &row) {
-        const QString first = row.value(0).toString();
-        Status inner = database->forEachRow(sql, {first}, [&](const QSqlQuery &innerRow) {
-            pairs.append(first + innerRow.value(0).toString());
+    Status outer = database->forEachRow(sql, {QStringLiteral("a")}, [&](const SqlRow &row) {
+        const QString first = row.text(0);
+        Status inner = database->forEachRow(sql, {first}, [&](const SqlRow &innerRow) {
+            pairs.append(first + innerRow.text(0));
         });
         if (!inner)
             pairs.append(QStringLiteral("(failed)"));
@@ -465,14 +468,68 @@ void DatabaseTest::forEachRowNestedSameQuery()
     QCOMPARE(pairs, (QStringList{"aa", "ab", "ac", "bb", "bc", "cc"}));
 }
 
+void DatabaseTest::forEachRowReadsAndBindsValues()
+{
+    auto database = openAt(path());
+    QVERIFY(database);
+
+    // Bound values of each kind come back as SQLite stored them.
+    const QString sql = QStringLiteral("SELECT ?, ?, ?, ?, ?, typeof(?), ?");
+    const QVariantList values{qint64(1) << 40, true, QStringLiteral("Zürich ✓"), QVariant(), 2.5,
+                              QVariant(), QByteArray("raw")};
+    QList<std::pair<qint64, QString>> read;
+    QList<bool> nulls;
+    QVERIFY(database->forEachRow(sql, values, [&](const SqlRow &row) {
+        for (int column = 0; column < 7; ++column) {
+            read.append({row.integer(column), row.text(column)});
+            nulls.append(row.isNull(column));
+        }
+    }));
+    QCOMPARE(read.size(), 7);
+    QCOMPARE(read.at(0), (std::pair<qint64, QString>{qint64(1) << 40, QStringLiteral("1099511627776")}));
+    QCOMPARE(read.at(1), (std::pair<qint64, QString>{1, QStringLiteral("1")}));
+    QCOMPARE(read.at(2).second, QStringLiteral("Zürich ✓"));
+    QCOMPARE(read.at(2).first, 0);
+    QCOMPARE(read.at(3), (std::pair<qint64, QString>{0, QString()}));
+    QVERIFY(read.at(3).second.isNull());
+    QCOMPARE(read.at(4).second, QStringLiteral("2.5"));
+    QCOMPARE(read.at(5).second, QStringLiteral("null"));
+    QCOMPARE(read.at(6).second, QStringLiteral("raw"));
+    QCOMPARE(nulls, (QList<bool>{false, false, false, true, false, false, false}));
+
+    // Inside a transaction the kept statements see the connection's own uncommitted rows, and
+    // having run them does not keep the commit from succeeding.
+    Status status = database->transaction([&]() -> Status {
+        auto inserted = database->exec(QStringLiteral("INSERT INTO domains (name, name_key) VALUES ('t.example', 't.example')"));
+        if (!inserted)
+            return inserted.error();
+        if (domainNames(*database) != QStringList{QStringLiteral("t.example")})
+            return ApiError::make(QStringLiteral("own row not seen"));
+        return {};
+    });
+    QVERIFY2(status, qPrintable(status ? QString() : status.error().error));
+    QCOMPARE(domainNames(*database), QStringList{QStringLiteral("t.example")});
+}
+
 void DatabaseTest::forEachRowFailures()
 {
     auto database = openDatabase();
     QVERIFY(database);
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Cannot prepare statement")));
-    Status bad = database->forEachRow(QStringLiteral("SELEC name FROM domains"), {}, [](const QSqlQuery &) {});
+    Status bad = database->forEachRow(QStringLiteral("SELEC name FROM domains"), {}, [](const SqlRow &) {});
     QVERIFY(!bad);
     QCOMPARE(bad.error().error, Database::StorageFailure);
+
+    // An error while stepping, after preparing succeeded: abs() of the smallest integer
+    // overflows. The statement stays usable.
+    const QString overflow = QStringLiteral("SELECT abs(?)");
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Statement failed: integer overflow")));
+    Status failed = database->forEachRow(overflow, {std::numeric_limits<qint64>::min()}, [](const SqlRow &) {});
+    QVERIFY(!failed);
+    QCOMPARE(failed.error().detail, QStringLiteral("integer overflow"));
+    qint64 value = 0;
+    QVERIFY(database->forEachRow(overflow, {qint64(-5)}, [&value](const SqlRow &row) { value = row.integer(0); }));
+    QCOMPARE(value, 5);
 
     database->setFaultInjector([](const QString &sql) { return sql.contains(QLatin1String("FROM domains")); });
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Injected storage fault")));

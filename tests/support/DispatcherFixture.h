@@ -46,6 +46,7 @@ public:
     }
 
     Database &database() { return *m_database; }
+    Dispatcher &dispatcher() { return *m_dispatcher; }
     QString folder() const { return m_dir.path(); }
 
 private:

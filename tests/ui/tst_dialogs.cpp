@@ -6,6 +6,7 @@
 #include "ui/AddMembersDialog.h"
 #include "ui/BulkAddUsersDialog.h"
 #include "ui/ImportReportDialog.h"
+#include "ui/Translations.h"
 #include "ui/ImportXmlDialog.h"
 #include "ui/SettingsDialog.h"
 
@@ -129,6 +130,28 @@ private slots:
         QCoreApplication::removeTranslator(&english);
         QVERIFY2(dialog.summary().contains(QStringLiteral("20 users in 1 domain, 1 warning.")),
                  qPrintable(dialog.summary()));
+    }
+
+    // A language without a translation of its own still gets the English plural forms.
+    void pluralsWithoutTranslationOfLanguage()
+    {
+        const QLocale previous;
+        QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+        ui::installTranslations(*QCoreApplication::instance());
+        ui::ImportReportDialog dialog(QStringLiteral("Import XML"));
+        dialog.setReport(json(R"({"counts": {"domains": 1, "users": 1},
+                                  "warnings": [{"message": "w"}, {"message": "v"}]})"),
+                         true);
+        const QList<QTranslator *> translators =
+            QCoreApplication::instance()->findChildren<QTranslator *>(Qt::FindDirectChildrenOnly);
+        for (QTranslator *translator : translators) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+        QLocale::setDefault(previous);
+        QVERIFY2(dialog.summary().contains(QStringLiteral("1 user in 1 domain, 2 warnings.")),
+                 qPrintable(dialog.summary()));
+        QVERIFY2(dialog.details().contains(QStringLiteral("  1 domain\n")), qPrintable(dialog.details()));
     }
 
     void reportShowsError()

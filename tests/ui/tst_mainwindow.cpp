@@ -36,6 +36,8 @@
 #include <QMimeData>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QDir>
 #include <QFile>
 #include <QSpinBox>
 #include <QTableView>
@@ -66,7 +68,11 @@ private slots:
     void vanillaImportThroughDialog();
     void cancelledImportLeavesDatabaseUnchanged();
     void importErrorNamesFileAndLine();
+    void checkOnlyFindsStoredConflicts();
+    void detailPaneEmptyState();
+    void groupAttributesShownReadOnly();
     void exportWritesFile();
+    void exportWritesFolder();
     void importFromFreeSwitchThroughDialog();
     void statusBarShowsRunningServers();
     void importUsersIntoDomain();
@@ -606,6 +612,149 @@ void MainWindowTest::importErrorNamesFileAndLine()
     QVERIFY(openDialog<ui::ImportXmlDialog>());
 }
 
+// "Check only" runs the import on the server as a dry run, so it finds what conflicts with the
+// stored directory, and shows the server's findings at the operator's file and line.
+void MainWindowTest::checkOnlyFindsStoredConflicts()
+{
+    QTemporaryDir folder;
+    const auto writeDomain = [&folder](const QString &fileName, const QString &domain) {
+        QFile file(folder.filePath(fileName));
+        if (!file.open(QIODevice::WriteOnly))
+            return QString();
+        file.write(QStringLiteral("<include>\n<domain name=\"%1\">\n<user id=\"1000\">\n"
+                                  "<gateways>\n<gateway name=\"carrier\"/>\n</gateways>\n"
+                                  "</user>\n</domain>\n</include>\n")
+                       .arg(domain)
+                       .toUtf8());
+        return file.fileName();
+    };
+    const QString first = writeDomain(QStringLiteral("first.xml"), QStringLiteral("a.example"));
+    const QString second = writeDomain(QStringLiteral("second.xml"), QStringLiteral("b.example"));
+    QVERIFY(!first.isEmpty() && !second.isEmpty());
+
+    trigger("importXmlAction");
+    auto *dialog = openDialog<ui::ImportXmlDialog>();
+    QVERIFY(dialog);
+    dialog->setPath(first);
+    dialog->importButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(openDialog<ui::ImportReportDialog>(), 20000);
+    openDialog<ui::ImportReportDialog>()->close();
+    flush();
+    QCOMPARE(storedDomains(), QStringList({"a.example"}));
+
+    // The same file again: the domain exists, which only the server can tell.
+    trigger("importXmlAction");
+    dialog = openDialog<ui::ImportXmlDialog>();
+    QVERIFY(dialog);
+    dialog->setPath(first);
+    dialog->checkButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(openDialog<ui::ImportReportDialog>(), 20000);
+    auto *report = openDialog<ui::ImportReportDialog>();
+    QVERIFY2(report->summary().contains(QStringLiteral("Nothing was changed")),
+             qPrintable(report->summary()));
+    QVERIFY2(report->details().startsWith(QStringLiteral("first.xml:2:1: The domain")),
+             qPrintable(report->details()));
+    report->close();
+
+    // Another domain whose user has a gateway name that a.example already uses.
+    dialog->setPath(second);
+    dialog->checkButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(openDialog<ui::ImportReportDialog>(), 20000);
+    report = openDialog<ui::ImportReportDialog>();
+    QVERIFY2(report->summary().contains(QStringLiteral("The check found no error")),
+             qPrintable(report->summary() + report->details()));
+    QVERIFY2(report->details().contains(QStringLiteral("Check only: nothing was stored")),
+             qPrintable(report->details()));
+    QVERIFY2(report->details().contains(
+                 QRegularExpression(QStringLiteral("second\\.xml:5:\\d+: Gateway \"carrier\""))),
+             qPrintable(report->details()));
+    report->close();
+    flush();
+    QCOMPARE(storedDomains(), QStringList({"a.example"}));
+    QVERIFY(openDialog<ui::ImportXmlDialog>());
+}
+
+// With nothing selected the pane shows a hint and no editors, also right after start.
+void MainWindowTest::detailPaneEmptyState()
+{
+    ui::DetailPane *pane = m_window->detailPane();
+    const auto visibleEditors = [pane]() {
+        int count = 0;
+        const QList<ui::AttributeEditor *> editors = pane->findChildren<ui::AttributeEditor *>();
+        for (ui::AttributeEditor *editor : editors)
+            count += editor->isVisible() ? 1 : 0;
+        return count;
+    };
+    const auto title = [pane]() {
+        return pane->findChild<QLabel *>(QStringLiteral("detailTitle"))->text();
+    };
+    QCOMPARE(pane->itemKind(), ui::DetailPane::ItemKind::None);
+    QCOMPARE(title(), QStringLiteral("Nothing selected"));
+    QCOMPARE(visibleEditors(), 0);
+    QVERIFY(!pane->userForm()->isVisible());
+    QVERIFY(!pane->groupNote()->isVisible());
+
+    trigger("addDomainAction");
+    auto *nameDialog = openDialog<ui::NameDialog>();
+    QVERIFY(nameDialog);
+    nameDialog->nameEdit()->setText(QStringLiteral("empty.example"));
+    submit(nameDialog);
+    QCOMPARE(pane->itemKind(), ui::DetailPane::ItemKind::Domain);
+    QCOMPARE(visibleEditors(), 2);
+
+    m_window->directoryView()->setCurrentIndex(QModelIndex());
+    QCOMPARE(pane->itemKind(), ui::DetailPane::ItemKind::None);
+    QCOMPARE(title(), QStringLiteral("Nothing selected"));
+    QCOMPARE(visibleEditors(), 0);
+}
+
+// Groups have no events for their parameters and variables, so the pane shows them read-only.
+void MainWindowTest::groupAttributesShownReadOnly()
+{
+    bool imported = false;
+    m_window->client()->send(
+        ui::Events::request(
+            ui::Events::ImportDomain,
+            QJsonObject{{QStringLiteral("file"),
+                         QStringLiteral("<domain name=\"groups.example\"><groups><group "
+                                        "name=\"sales\"><params><param name=\"dial-string\" "
+                                        "value=\"{presence_id=${dialed_user}}\"/></params>"
+                                        "<variables><variable name=\"callgroup\" "
+                                        "value=\"sales\"/></variables><users><user "
+                                        "id=\"1000\"/></users></group></groups></domain>")}}),
+        this, [&imported](const QJsonObject &reply) { imported = !ui::Events::isError(reply); });
+    QTRY_VERIFY_WITH_TIMEOUT(imported, 20000);
+    m_window->client()->reload();
+    flush();
+
+    GroupsTreeModel *groups = m_window->groupsModel();
+    const QModelIndex domain = childNamed(*groups, QStringLiteral("groups.example"));
+    QVERIFY(domain.isValid());
+    const QModelIndex group = groups->index(0, 0, domain);
+    QCOMPARE(group.data().toString(), QStringLiteral("sales"));
+    m_window->groupsView()->setFocus();
+    m_window->groupsView()->setCurrentIndex(group);
+
+    ui::DetailPane *pane = m_window->detailPane();
+    QCOMPARE(pane->itemKind(), ui::DetailPane::ItemKind::Group);
+    QTRY_COMPARE(pane->parameterEditor()->model()->rowCount(), 1);
+    QTRY_COMPARE(pane->variableEditor()->model()->rowCount(), 1);
+    QCOMPARE(pane->parameterEditor()->model()->rowAt(0).name, QStringLiteral("dial-string"));
+    QCOMPARE(pane->variableEditor()->model()->rowAt(0).value, QStringLiteral("sales"));
+    QVERIFY(pane->parameterEditor()->isVisible());
+    QVERIFY(pane->variableEditor()->isVisible());
+    QVERIFY(pane->groupNote()->isVisible());
+    QVERIFY(!pane->parameterEditor()->addButton()->isVisible());
+    QVERIFY(!pane->variableEditor()->newNameEdit()->isVisible());
+    QCOMPARE(pane->parameterEditor()->view()->editTriggers(), QAbstractItemView::NoEditTriggers);
+
+    // A domain afterwards is editable again.
+    m_window->groupsView()->setCurrentIndex(domain);
+    QCOMPARE(pane->itemKind(), ui::DetailPane::ItemKind::Domain);
+    QVERIFY(pane->parameterEditor()->addButton()->isVisible());
+    QVERIFY(!pane->groupNote()->isVisible());
+}
+
 void MainWindowTest::exportWritesFile()
 {
     trigger("addDomainAction");
@@ -632,6 +781,61 @@ void MainWindowTest::exportWritesFile()
     QVERIFY(exported.open(QIODevice::ReadOnly));
     const QByteArray text = exported.readAll();
     QVERIFY(text.contains("<domain name=\"export.example\""));
+    // Exports hold SIP passwords.
+    QCOMPARE(exported.permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+}
+
+// A folder export writes one file per domain, like the command line's --export-xml; the
+// `freeswitch` mode leaves the disabled domain out.
+void MainWindowTest::exportWritesFolder()
+{
+    for (const QString &name : {QStringLiteral("one.example"), QStringLiteral("two.example"),
+                                QStringLiteral("off.example")}) {
+        trigger("addDomainAction");
+        auto *nameDialog = openDialog<ui::NameDialog>();
+        QVERIFY(nameDialog);
+        nameDialog->nameEdit()->setText(name);
+        submit(nameDialog);
+    }
+    const qint64 offId =
+        childNamed(*m_window->directoryModel(), QStringLiteral("off.example"))
+            .data(DirectoryTreeModel::IdRole)
+            .toLongLong();
+    bool switched = false;
+    m_window->client()->send(
+        ui::Events::request(ui::Events::SwitchDomain, QJsonObject{{QStringLiteral("id"), offId},
+                                                                  {QStringLiteral("enabled"), false}}),
+        this, [&switched](const QJsonObject &reply) { switched = !ui::Events::isError(reply); });
+    QTRY_VERIFY_WITH_TIMEOUT(switched, 20000);
+
+    QTemporaryDir parent;
+    const QString folder = parent.filePath(QStringLiteral("directory"));
+    m_prompter->paths = {folder};
+    trigger("exportXmlAction");
+    auto *dialog = openDialog<ui::ExportDialog>();
+    QVERIFY(dialog);
+    dialog->setMode(QStringLiteral("freeswitch"));
+    dialog->setToFolder(true);
+    const QList<QPushButton *> buttons = dialog->findChildren<QPushButton *>();
+    for (QPushButton *button : buttons) {
+        if (button->text() == QStringLiteral("&Browse…"))
+            button->click();
+    }
+    QCOMPARE(dialog->path(), folder);
+    submit(dialog);
+    QVERIFY(!openDialog<ui::ExportDialog>());
+    QVERIFY2(m_prompter->errors.isEmpty(), qPrintable(m_prompter->errors.join(QLatin1Char('\n'))));
+
+    const QStringList files = QDir(folder).entryList(QDir::Files, QDir::Name);
+    QCOMPARE(files, QStringList({"one.example.xml", "two.example.xml"}));
+    QFile one(QDir(folder).filePath(QStringLiteral("one.example.xml")));
+    QVERIFY(one.open(QIODevice::ReadOnly));
+    const QByteArray text = one.readAll();
+    QVERIFY2(text.startsWith("<include>"), text.constData());
+    QVERIFY2(text.contains("<domain name=\"one.example\""), text.constData());
+    QVERIFY(!text.contains("two.example"));
+    QCOMPARE(one.permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+    QVERIFY(m_prompter->errors.isEmpty());
 }
 
 // Imports the directory of a running FreeSWITCH (a test double speaking the Event Socket
@@ -720,8 +924,11 @@ void MainWindowTest::importUsersIntoDomain()
     auto *report = openDialog<ui::ImportReportDialog>();
     QVERIFY2(report->summary().contains(QStringLiteral("The import succeeded")),
              qPrintable(report->summary() + report->details()));
-    // 7001 has no credential, which the report warns about.
+    // 7001 has no credential, which the report warns about at its place in the file.
     QVERIFY2(report->details().contains(QStringLiteral("7001")), qPrintable(report->details()));
+    QVERIFY2(report->details().contains(path + QStringLiteral(":3:")), qPrintable(report->details()));
+    QVERIFY2(!report->details().contains(QStringLiteral("ImportXMLDomainUser text")),
+             qPrintable(report->details()));
     flush();
     QCOMPARE(storedUsers(domainId), QStringList({"7000", "7001"}));
     const QModelIndex domain = m_window->directoryModel()->indexFor(DirectoryTreeModel::DomainItem,
@@ -734,6 +941,17 @@ void MainWindowTest::importUsersIntoDomain()
                  .data()
                  .toString(),
              QStringLiteral("71"));
+
+    // The same file again: the error names the file and line of the first duplicate.
+    report->close();
+    m_prompter->paths = {path};
+    trigger("importUsersAction");
+    QTRY_VERIFY_WITH_TIMEOUT(openDialog<ui::ImportReportDialog>(), 20000);
+    report = openDialog<ui::ImportReportDialog>();
+    QVERIFY2(report->summary().contains(QStringLiteral("Nothing was changed")),
+             qPrintable(report->summary()));
+    QVERIFY2(report->details().startsWith(path + QStringLiteral(":2:1: The user \"7000\"")),
+             qPrintable(report->details()));
 }
 
 // Delete in a tree deletes the tree's item (after a confirmation); Delete in a parameter table

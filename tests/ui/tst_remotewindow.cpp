@@ -10,12 +10,15 @@
 #include "ui/DirectoryClient.h"
 #include "ui/DirectoryTreeModel.h"
 #include "ui/GroupsTreeModel.h"
+#include "ui/ImportReportDialog.h"
+#include "ui/ImportXmlDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/UserFilterProxyModel.h"
 #include "ui/NameDialog.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QFile>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -58,6 +61,7 @@ private slots:
     void untrustedCertificateIsConfirmedOnce();
     void newLoginAfterTokenEnds();
     void viewerCannotChangeAnything();
+    void checkOnlyAsksServer();
 
 private:
     bool startServer(const QStringList &extraArguments = {});
@@ -382,6 +386,106 @@ void RemoteWindowTest::viewerCannotChangeAnything()
     QVERIFY(window.action(QStringLiteral("refreshAction"))->isEnabled());
     for (QLineEdit *edit : window.findChildren<QLineEdit *>(QStringLiteral("newNameEdit")))
         QVERIFY(!edit->isVisibleTo(&window));
+}
+
+// "Check only" in remote mode runs the import on the server as a dry run: it finds a domain
+// that the server already stores, stores nothing and pushes nothing to other clients.
+void RemoteWindowTest::checkOnlyAsksServer()
+{
+    QVERIFY(startServer());
+    ui::MainWindow window(nullptr);
+    auto prompter = std::make_unique<ScriptedPrompter>();
+    ScriptedPrompter *answers = prompter.get();
+    window.setPrompter(std::move(prompter));
+    window.setSettingsFile(m_folder.filePath(QStringLiteral("gui.ini")));
+    window.show();
+    connectWindow(window, QStringLiteral("ws://127.0.0.1:%1").arg(m_port));
+    QTRY_COMPARE_WITH_TIMEOUT(window.client()->state(), EventChannel::State::Connected, 20000);
+    QVERIFY(answers->errors.isEmpty());
+
+    QWebSocket other;
+    QSignalSpy otherMessages(&other, &QWebSocket::textMessageReceived);
+    other.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(m_port)));
+    QVERIFY(QSignalSpy(&other, &QWebSocket::connected).wait(20000) || other.isValid());
+    const QJsonObject login = sendRaw(
+        other, QJsonObject{{QStringLiteral("event"), QStringLiteral("login")},
+                           {QStringLiteral("data"),
+                            QJsonObject{{QStringLiteral("login"), QStringLiteral("admin")},
+                                        {QStringLiteral("password"), AdminPassword}}}});
+    const QString token = login.value(QStringLiteral("token")).toString();
+    QVERIFY2(!token.isEmpty(), QJsonDocument(login).toJson().constData());
+    const QJsonObject added = sendRaw(
+        other, ui::Events::request(ui::Events::AddDomain,
+                                   QJsonObject{{QStringLiteral("token"), token},
+                                               {QStringLiteral("name"), "taken.example"}}));
+    QVERIFY2(!ui::Events::isError(added), QJsonDocument(added).toJson().constData());
+    // Earlier tests of this class leave their domains in the server's database.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        childNamed(*window.directoryModel(), QStringLiteral("taken.example")).isValid(), 20000);
+
+    QTemporaryDir files;
+    const auto writeDomain = [&files](const QString &domain) {
+        QFile file(files.filePath(domain + QStringLiteral(".xml")));
+        if (!file.open(QIODevice::WriteOnly))
+            return QString();
+        file.write(QStringLiteral("<include>\n<domain name=\"%1\">\n<user id=\"1000\"/>\n"
+                                  "</domain>\n</include>\n")
+                       .arg(domain)
+                       .toUtf8());
+        return file.fileName();
+    };
+    const QString taken = writeDomain(QStringLiteral("taken.example"));
+    const QString fresh = writeDomain(QStringLiteral("fresh.example"));
+    QVERIFY(!taken.isEmpty() && !fresh.isEmpty());
+
+    const auto openDialog = [&window]() -> ui::ImportReportDialog * {
+        for (ui::ImportReportDialog *dialog : window.findChildren<ui::ImportReportDialog *>()) {
+            if (dialog->isVisible())
+                return dialog;
+        }
+        return nullptr;
+    };
+    window.action(QStringLiteral("importXmlAction"))->trigger();
+    auto *importDialog = window.findChild<ui::ImportXmlDialog *>();
+    QVERIFY(importDialog);
+    otherMessages.clear();
+
+    importDialog->setPath(taken);
+    importDialog->checkButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(openDialog(), 20000);
+    ui::ImportReportDialog *report = openDialog();
+    QVERIFY2(report->summary().contains(QStringLiteral("Nothing was changed")),
+             qPrintable(report->summary()));
+    QVERIFY2(report->details().startsWith(
+                 QStringLiteral("taken.example.xml:2:1: The domain \"taken.example\" already exists.")),
+             qPrintable(report->details()));
+    report->close();
+
+    importDialog->setPath(fresh);
+    importDialog->checkButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(openDialog(), 20000);
+    report = openDialog();
+    QVERIFY2(report->summary().contains(QStringLiteral("The check found no error")),
+             qPrintable(report->summary() + report->details()));
+    QVERIFY2(report->details().contains(QStringLiteral("Check only: nothing was stored")),
+             qPrintable(report->details()));
+    report->close();
+
+    // Nothing stored on the server, and nothing pushed to the other client.
+    const QJsonObject domains = sendRaw(
+        other, ui::Events::request(ui::Events::GetDomains,
+                                   QJsonObject{{QStringLiteral("token"), token}}));
+    QStringList names;
+    for (const QJsonValue &domain : domains.value(QStringLiteral("domains")).toObject())
+        names.append(domain.toObject().value(QStringLiteral("name")).toString());
+    QVERIFY2(names.contains(QStringLiteral("taken.example")), qPrintable(names.join(u',')));
+    QVERIFY2(!names.contains(QStringLiteral("fresh.example")), qPrintable(names.join(u',')));
+    for (const QList<QVariant> &message : std::as_const(otherMessages)) {
+        const QJsonObject object = QJsonDocument::fromJson(message.first().toString().toUtf8()).object();
+        QVERIFY2(!object.value(QStringLiteral("push")).toBool(),
+                 QJsonDocument(object).toJson().constData());
+    }
+    QVERIFY(answers->errors.isEmpty());
 }
 
 QTEST_MAIN(RemoteWindowTest)

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MPL-2.0
+#include "core/events/Dispatcher.h"
 #include "core/net/ApiServer.h"
 #include "tests/net/support/ApiTestFixture.h"
 #include "tests/net/support/NetTestSupport.h"
 
 #include <QJsonArray>
+#include <QSemaphore>
 #include <QJsonDocument>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -83,6 +85,36 @@ QByteArray maskedTextFrame(const QByteArray &payload)
     return frame;
 }
 
+// Keeps the dispatcher's thread busy, as a long import would, until release() or destruction.
+class DispatcherHold
+{
+public:
+    explicit DispatcherHold(DirectoryService &service)
+    {
+        QMetaObject::invokeMethod(
+            service.dispatcher(),
+            [this]() {
+                m_started.release();
+                m_release.acquire();
+            },
+            Qt::QueuedConnection);
+        m_started.acquire();
+    }
+    ~DispatcherHold() { release(); }
+    void release()
+    {
+        if (!m_released) {
+            m_released = true;
+            m_release.release();
+        }
+    }
+
+private:
+    QSemaphore m_started;
+    QSemaphore m_release;
+    bool m_released = false;
+};
+
 } // namespace
 
 class tst_ApiServer : public QObject
@@ -95,6 +127,11 @@ private slots:
     void nonLoopbackWithoutTlsIsRejected();
     void httpStatusCodes();
     void webSocketRepliesKeepOrder();
+    void quickReadsAnswerWhileDispatcherIsBusy();
+    void quickReadWaitsForEarlierChange();
+    void pipelinedHttpReadWaitsForEarlierChange();
+    void quickReadRefusesLoggedOutToken();
+    void viewerQuickReadMasksSecrets();
     void pushesReachOtherClientsOnly();
     void viewerPushesMaskSecrets();
     void badWebSocketInput();
@@ -108,6 +145,9 @@ private slots:
 
 private:
     std::unique_ptr<ApiTestFixture> startFixture(ApiServerConfig config = ApiTestFixture::loopbackConfig());
+    // Adds domain quick.example with user 1000 over `client` (logged in as admin); returns the
+    // user's id, or 0.
+    qint64 addQuickUser(WebSocketTestClient &client);
     QUrl webSocketUrl(ApiTestFixture &fixture, const QString &scheme = QStringLiteral("ws"))
     {
         return QUrl(QStringLiteral("%1://127.0.0.1:%2/ws").arg(scheme).arg(fixture.port()));
@@ -264,6 +304,139 @@ void tst_ApiServer::webSocketRepliesKeepOrder()
         QCOMPARE(reply.value("request_id").toInt(), next++);
         QVERIFY2(!reply.contains("error"), toJson(reply).constData());
     }
+}
+
+qint64 tst_ApiServer::addQuickUser(WebSocketTestClient &client)
+{
+    const auto login = client.request(apiRequest("login", {{"login", "admin"}, {"password", "admin-password"}}));
+    if (!login)
+        return 0;
+    client.token = login->value("token").toString();
+    const auto domain = client.request(apiRequest("[Domains][Add] Domain", {{"name", "quick.example"}}, client.token));
+    const qint64 domainId = domain ? findIdByName(*domain, "quick.example") : 0;
+    const auto user = client.request(apiRequest("[Users] Add_new_user", {{"id", domainId}, {"name", "1000"}},
+                                                client.token));
+    return user ? findIdByName(*user, "1000") : 0;
+}
+
+void tst_ApiServer::quickReadsAnswerWhileDispatcherIsBusy()
+{
+    auto fixture = startFixture();
+    QVERIFY(fixture);
+    WebSocketTestClient client;
+    QVERIFY(client.open(webSocketUrl(*fixture)));
+    const qint64 userId = addQuickUser(client);
+    QVERIFY(userId > 0);
+
+    DispatcherHold hold(fixture->service());
+    const auto details = client.request(apiRequest("[Users] Get_user_details", {{"id", userId}}, client.token));
+    QVERIFY2(details, "a user's details were not answered while the dispatcher was busy");
+    QCOMPARE(details->value("MessageType").toString(), QStringLiteral("[Users] Get_user_details"));
+    QVERIFY2(toJson(*details).contains("\"password\""), toJson(*details).constData());
+
+    // A list of every user is not a quick read: it waits for the dispatcher.
+    QVERIFY(!client.request(apiRequest("[Users] Get_users", {}, client.token), 300));
+    hold.release();
+    QTRY_VERIFY(!client.replies().isEmpty()
+                && client.replies().last().value("MessageType").toString() == "[Users] Get_users");
+}
+
+void tst_ApiServer::quickReadWaitsForEarlierChange()
+{
+    auto fixture = startFixture();
+    QVERIFY(fixture);
+    WebSocketTestClient client;
+    QVERIFY(client.open(webSocketUrl(*fixture)));
+    const qint64 userId = addQuickUser(client);
+    QVERIFY(userId > 0);
+    const qsizetype before = client.replies().size();
+
+    DispatcherHold hold(fixture->service());
+    client.socket().sendTextMessage(QString::fromUtf8(toJson(apiRequest(
+        "[Users] Add_user_param", {{"id", userId}, {"name", "quick-order"}, {"value", "1"}}, client.token))));
+    client.socket().sendTextMessage(QString::fromUtf8(
+        toJson(apiRequest("[Users] Get_user_details", {{"id", userId}}, client.token))));
+    QTest::qWait(300);
+    QCOMPARE(client.replies().size(), before);
+    hold.release();
+
+    QTRY_COMPARE(client.replies().size(), before + 2);
+    QCOMPARE(client.replies().at(before).value("MessageType").toString(), QStringLiteral("[Users] Add_user_param"));
+    const QJsonObject details = client.replies().at(before + 1);
+    QVERIFY2(toJson(details).contains("quick-order"), toJson(details).constData());
+}
+
+void tst_ApiServer::pipelinedHttpReadWaitsForEarlierChange()
+{
+    auto fixture = startFixture();
+    QVERIFY(fixture);
+    WebSocketTestClient client;
+    QVERIFY(client.open(webSocketUrl(*fixture)));
+    const qint64 userId = addQuickUser(client);
+    QVERIFY(userId > 0);
+
+    const auto post = [](const QJsonObject &request) {
+        const QByteArray body = toJson(request);
+        return "POST /api/v1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+               "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    };
+    QTcpSocket socket;
+    QVERIFY(connectLoopback(socket, fixture->port()));
+    DispatcherHold hold(fixture->service());
+    socket.write(post(apiRequest("[Users] Add_user_param", {{"id", userId}, {"name", "piped"}, {"value", "1"}},
+                                 client.token))
+                 + post(apiRequest("[Users] Get_user_details", {{"id", userId}}, client.token)));
+    QVERIFY(!readResponse(socket, 300));
+    hold.release();
+
+    const QJsonObject added = parseBody(readResponse(socket));
+    QCOMPARE(added.value("MessageType").toString(), QStringLiteral("[Users] Add_user_param"));
+    const auto details = readResponse(socket);
+    QVERIFY(details);
+    QCOMPARE(details->status, 200);
+    QVERIFY2(details->body.contains("piped"), details->body.constData());
+}
+
+void tst_ApiServer::quickReadRefusesLoggedOutToken()
+{
+    auto fixture = startFixture();
+    QVERIFY(fixture);
+    WebSocketTestClient client;
+    QVERIFY(client.open(webSocketUrl(*fixture)));
+    const qint64 userId = addQuickUser(client);
+    QVERIFY(userId > 0);
+    const QString oldToken = client.token;
+    QVERIFY(client.request(apiRequest("logout", {}, oldToken)));
+
+    DispatcherHold hold(fixture->service());
+    QVERIFY(!client.request(apiRequest("[Users] Get_user_details", {{"id", userId}}, oldToken), 300));
+    hold.release();
+    QTRY_VERIFY(!client.replies().isEmpty()
+                && client.replies().last().value("MessageType").toString() == "[Users] Get_user_details");
+    QCOMPARE(client.replies().last().value("error").toString(), QStringLiteral("unauthorized"));
+}
+
+void tst_ApiServer::viewerQuickReadMasksSecrets()
+{
+    auto fixture = startFixture();
+    QVERIFY(fixture);
+    WebSocketTestClient admin, viewer;
+    QVERIFY(admin.open(webSocketUrl(*fixture)));
+    QVERIFY(viewer.open(webSocketUrl(*fixture)));
+    const qint64 userId = addQuickUser(admin);
+    QVERIFY(userId > 0);
+    QVERIFY(admin.request(apiRequest("[Users] Add_user_param",
+                                     {{"id", userId}, {"name", "vm-password"}, {"value", "s3cret-pin"}},
+                                     admin.token)));
+    const auto login = viewer.request(apiRequest("login", {{"login", "viewer"}, {"password", "viewer-password"}}));
+    QVERIFY(login);
+    viewer.token = login->value("token").toString();
+
+    DispatcherHold hold(fixture->service());
+    const auto details = viewer.request(apiRequest("[Users] Get_user_details", {{"id", userId}}, viewer.token));
+    QVERIFY(details);
+    QVERIFY2(!toJson(*details).contains("s3cret-pin"), toJson(*details).constData());
+    QVERIFY2(toJson(*details).contains("********"), toJson(*details).constData());
 }
 
 void tst_ApiServer::pushesReachOtherClientsOnly()

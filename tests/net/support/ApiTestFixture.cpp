@@ -2,6 +2,7 @@
 #include "tests/net/support/ApiTestFixture.h"
 
 #include "core/auth/Authenticator.h"
+#include "core/events/QuickReads.h"
 #include "tests/net/support/NetTestSupport.h"
 
 #include <QDeadlineTimer>
@@ -56,6 +57,14 @@ bool ApiTestFixture::start(const ApiServerConfig &config, QString *error)
     }
 
     m_server = std::make_unique<ApiServer>(*m_service->queue());
+    if (quickReads) {
+        auto reads = QuickReads::open(m_service->database()->options(), *m_service->authenticator());
+        if (!reads) {
+            *error = reads.error().detail;
+            return false;
+        }
+        m_server->setQuickReads(std::move(*reads));
+    }
     if (!m_server->start(config)) {
         *error = m_server->errorString();
         return false;

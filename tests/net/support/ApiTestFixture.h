@@ -16,7 +16,8 @@ namespace fsd::test {
 
 // A real directory (SQLite in a temporary folder, dispatcher on its own thread) with the
 // operators admin/admin-password (admin) and viewer/viewer-password (viewer), and an
-// ApiServer on 127.0.0.1 with a port the system chose.
+// ApiServer on 127.0.0.1 with a port the system chose. Like fsdirector, the server answers
+// quick reads on its own thread unless `quickReads` is cleared before start().
 class ApiTestFixture
 {
 public:
@@ -26,6 +27,7 @@ public:
     // Starts the directory and the server. Returns false and sets `error` on failure.
     bool start(const ApiServerConfig &config, QString *error);
     static ApiServerConfig loopbackConfig();
+    bool quickReads = true;
 
     ApiServer &server() { return *m_server; }
     DirectoryService &service() { return *m_service; }
