@@ -113,6 +113,7 @@ private slots:
     void forEachRowReusesStatement();
     void forEachRowNestedSameQuery();
     void forEachRowReadsAndBindsValues();
+    void postgresBindsValues();
     void forEachRowFailures();
     void lockRefusesSecondOwner();
     void lockTakesOverStaleLock();
@@ -470,7 +471,9 @@ void DatabaseTest::forEachRowNestedSameQuery()
 
 void DatabaseTest::forEachRowReadsAndBindsValues()
 {
-    auto database = openAt(path());
+    // typeof() and untyped parameters are SQLite's.
+    SKIP_ON_POSTGRES();
+    auto database = openDatabase();
     QVERIFY(database);
 
     // Bound values of each kind come back as SQLite stored them.
@@ -521,12 +524,13 @@ void DatabaseTest::forEachRowFailures()
     QCOMPARE(bad.error().error, Database::StorageFailure);
 
     // An error while stepping, after preparing succeeded: abs() of the smallest integer
-    // overflows. The statement stays usable.
-    const QString overflow = QStringLiteral("SELECT abs(?)");
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Statement failed: integer overflow")));
+    // overflows. The statement stays usable. PostgreSQL needs the parameter's type.
+    const QString overflow = onPostgres() ? QStringLiteral("SELECT abs(CAST(? AS BIGINT))") : QStringLiteral("SELECT abs(?)");
+    const QString overflowError = onPostgres() ? QStringLiteral("bigint out of range") : QStringLiteral("integer overflow");
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Statement failed: .*") + overflowError));
     Status failed = database->forEachRow(overflow, {std::numeric_limits<qint64>::min()}, [](const SqlRow &) {});
     QVERIFY(!failed);
-    QCOMPARE(failed.error().detail, QStringLiteral("integer overflow"));
+    QVERIFY2(failed.error().detail.contains(overflowError), qPrintable(failed.error().detail));
     qint64 value = 0;
     QVERIFY(database->forEachRow(overflow, {qint64(-5)}, [&value](const SqlRow &row) { value = row.integer(0); }));
     QCOMPARE(value, 5);
@@ -614,6 +618,37 @@ void DatabaseTest::lockCreatesMissingFolder()
     QVERIFY(!refused);
     QVERIFY2(refused.error().detail.contains(QLatin1String("--database")), qPrintable(refused.error().detail));
     QVERIFY2(!refused.error().detail.contains(QLatin1String("in use by")), qPrintable(refused.error().detail));
+}
+
+void DatabaseTest::postgresBindsValues()
+{
+    SKIP_ON_SQLITE();
+    auto database = openDatabase();
+    QVERIFY(database);
+
+    // A bool goes to an INTEGER column as 1 or 0, as the schema stores booleans on both backends.
+    const QVariantList values{qint64(1) << 40, true, false, QStringLiteral("Zürich ✓"), QVariant()};
+    const QString sql = QStringLiteral("SELECT CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS INTEGER),"
+                                       " CAST(? AS TEXT), CAST(? AS TEXT)");
+    QList<std::pair<qint64, QString>> read;
+    QList<bool> nulls;
+    QVERIFY(database->forEachRow(sql, values, [&](const SqlRow &row) {
+        for (int column = 0; column < 5; ++column) {
+            read.append({row.integer(column), row.text(column)});
+            nulls.append(row.isNull(column));
+        }
+    }));
+    QCOMPARE(read.size(), 5);
+    QCOMPARE(read.at(0).first, qint64(1) << 40);
+    QCOMPARE(read.at(1).first, 1);
+    QCOMPARE(read.at(2).first, 0);
+    QCOMPARE(read.at(3).second, QStringLiteral("Zürich ✓"));
+    QCOMPARE(nulls, (QList<bool>{false, false, false, false, true}));
+
+    auto inserted = database->exec(QStringLiteral("INSERT INTO domains (name, name_key, enabled) VALUES (?, ?, ?)"),
+                                   {QStringLiteral("off.example"), QStringLiteral("off.example"), false});
+    QVERIFY(inserted);
+    QCOMPARE(scalar(*database, QStringLiteral("SELECT enabled FROM domains")).toInt(), 0);
 }
 
 void DatabaseTest::postgresCreatesSchema()
