@@ -41,8 +41,12 @@ public:
                                     QStringLiteral("Settings file (default: <config folder>/fsdirector.ini)."),
                                     QStringLiteral("path")};
     const QCommandLineOption database{QStringLiteral("database"),
-                                      QStringLiteral("SQLite database file (default: <data folder>/directory.sqlite)."),
-                                      QStringLiteral("path")};
+                                      QStringLiteral("SQLite database file (default: <data folder>/directory.sqlite), or a "
+                                                     "PostgreSQL database as postgresql://[user@][host][:port]/dbname"
+                                                     "[?schema=name]. The PostgreSQL password comes from the "
+                                                     "settings file (database/password), FSDIRECTOR_DATABASE_PASSWORD, "
+                                                     "PGPASSWORD or ~/.pgpass, never from the URL."),
+                                      QStringLiteral("path|url")};
     const QCommandLineOption headless{QStringLiteral("headless"),
                                       QStringLiteral("Run without a window until SIGINT or SIGTERM.")};
     const QCommandLineOption event{QStringLiteral("event"),

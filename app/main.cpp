@@ -269,15 +269,23 @@ int main(int argc, char *argv[])
     if (commandLine.isSet(commandLine.printFreeSwitchConfig))
         return printFreeSwitchSettings(settings, out, err);
 
+    auto database = settings.databaseOptions();
+    if (!database) {
+        err << "fsdirector: " << database.error().detail << Qt::endl;
+        return 2;
+    }
     DirectoryService::Options serviceOptions;
-    serviceOptions.database.path = settings.databasePath;
+    serviceOptions.database = *database;
     serviceOptions.authentication.tokenLifetimeSeconds = qint64(settings.tokenLifetimeHours) * 3600;
     serviceOptions.threaded = mode != CommandLine::Mode::Command;
     serviceOptions.eventSocketHost = settings.eventSocketHost;
     serviceOptions.eventSocketPort = quint16(settings.eventSocketPort);
     serviceOptions.eventSocketPassword = settings.eventSocketPassword;
-    if (commandLine.needsExistingDatabase() && !QFile::exists(settings.databasePath)) {
-        err << "fsdirector: The database " << settings.databasePath << " does not exist. Check "
+    // NOTE: only SQLite files are checked. On PostgreSQL a mistyped schema is still created
+    // like a new one.
+    if (commandLine.needsExistingDatabase() && database->backend == SqlDialect::Backend::SQLite
+        && !QFile::exists(database->path)) {
+        err << "fsdirector: The database " << database->path << " does not exist. Check "
             << "--database or database/path in " << commandLine.settingsFile() << "." << Qt::endl;
         return 3;
     }

@@ -9,7 +9,8 @@ build_packages=(
     qt6-l10n-tools libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev libgl-dev
     node-llhttp
 )
-test_packages=(curl openssl chromium xauth xvfb)
+# postgresql: the server that the PostgreSQL runs of the storage tests use (.ci/start-postgres.sh).
+test_packages=(curl openssl chromium xauth xvfb postgresql)
 
 packages=("${build_packages[@]}")
 if [[ "${1:-}" == "--tests" ]]; then

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 // Throughput of the directory core through the dispatcher, on a file-backed SQLite database in
-// WAL mode with synchronous=NORMAL, as fsdirector runs it. The benchmark seeds DOMAINS x USERS
+// WAL mode with synchronous=NORMAL, as fsdirector runs it, or on PostgreSQL when --database is a
+// postgresql:// URL (password from FSDIRECTOR_DATABASE_PASSWORD or PGPASSWORD). The benchmark seeds DOMAINS x USERS
 // users, each with 5 parameters and 10 variables, then measures three phases:
 //   details   [Users] Get_user_details on random users (events per second)
 //   addparam  [Users] Add_user_param on random users, one transaction each (events per second)
@@ -12,6 +13,7 @@
 #include "core/events/Dispatcher.h"
 #include "core/net/JsonWriter.h"
 #include "core/storage/Database.h"
+#include "core/storage/DatabaseLocation.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -40,7 +42,9 @@ namespace {
 
 struct Settings
 {
+    // An SQLite file path or a postgresql:// URL.
     QString path;
+    DatabaseOptions database;
     int domains = 10;
     int usersPerDomain = 10000;
     int detailsEvents = 20000;
@@ -155,6 +159,17 @@ bool seed(Database &database, const Settings &settings)
             }
         }
     }
+    // PostgreSQL identity columns do not advance past explicit ids, so later inserts would
+    // collide with the seeded rows.
+    if (database.dialect().backend() == SqlDialect::Backend::PostgreSQL) {
+        for (const char *table : {"domains", "users"}) {
+            const QString sql = QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), "
+                                               "(SELECT MAX(id) FROM %1))")
+                                    .arg(QLatin1String(table));
+            if (!database.exec(sql))
+                return false;
+        }
+    }
     if (!db.commit())
         return false;
     out() << QStringLiteral("seed: %1 domains, %2 users, %3 parameters, %4 variables in %5 s")
@@ -178,9 +193,7 @@ struct Directory
 
     bool open(const Settings &settings)
     {
-        DatabaseOptions options;
-        options.path = settings.path;
-        auto opened = Database::open(options, QStringLiteral("bench"));
+        auto opened = Database::open(settings.database, QStringLiteral("bench"));
         if (!opened) {
             qWarning().noquote() << "cannot open" << settings.path << opened.error().detail;
             return false;
@@ -338,6 +351,18 @@ int measureGetUsers(Directory &directory, const Settings &settings)
     return 0;
 }
 
+// True when the SQLite file does not exist or the PostgreSQL database has no users yet.
+bool needsSeed(const Settings &settings)
+{
+    if (settings.database.backend == SqlDialect::Backend::SQLite)
+        return !QFileInfo::exists(settings.path);
+    auto opened = Database::open(settings.database, QStringLiteral("seed-check"));
+    if (!opened)
+        return true;
+    auto count = (*opened)->exec(QStringLiteral("SELECT COUNT(*) FROM users"));
+    return !count || !count->next() || count->value(0).toLongLong() == 0;
+}
+
 // Runs one phase in a child process of this executable and relays its output.
 int runPhase(const QString &phase, const QStringList &arguments)
 {
@@ -359,7 +384,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Benchmarks the directory events through the dispatcher."));
     parser.addHelpOption();
-    const QCommandLineOption database(QStringLiteral("database"), QStringLiteral("SQLite file; seeded when it does not exist."),
+    const QCommandLineOption database(QStringLiteral("database"), QStringLiteral("SQLite file, seeded when it does not exist, or a "
+                                                                     "postgresql:// URL, seeded when it has no users."),
                                       QStringLiteral("path"), QStringLiteral("bench-directory.sqlite"));
     const QCommandLineOption domains(QStringLiteral("domains"), QStringLiteral("Domains to seed."), QStringLiteral("n"), QStringLiteral("10"));
     const QCommandLineOption users(QStringLiteral("users"), QStringLiteral("Users per domain to seed."), QStringLiteral("n"),
@@ -375,7 +401,20 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     Settings settings;
-    settings.path = QFileInfo(parser.value(database)).absoluteFilePath();
+    auto location = parseDatabaseLocation(parser.value(database));
+    if (!location) {
+        qWarning().noquote() << location.error().detail;
+        return 2;
+    }
+    settings.database = *location;
+    settings.database.password = qEnvironmentVariable("FSDIRECTOR_DATABASE_PASSWORD");
+    const bool postgres = settings.database.backend == SqlDialect::Backend::PostgreSQL;
+    if (postgres) {
+        settings.path = parser.value(database);
+    } else {
+        settings.path = QFileInfo(parser.value(database)).absoluteFilePath();
+        settings.database.path = settings.path;
+    }
     settings.domains = parser.value(domains).toInt();
     settings.usersPerDomain = parser.value(users).toInt();
     settings.remote = parser.isSet(remote);
@@ -392,7 +431,7 @@ int main(int argc, char *argv[])
             arguments.append(QStringLiteral("--remote"));
         if (parser.isSet(count))
             arguments += QStringList{QStringLiteral("--count"), parser.value(count)};
-        if (!QFileInfo::exists(settings.path) && runPhase(QStringLiteral("seed"), arguments) != 0)
+        if (needsSeed(settings) && runPhase(QStringLiteral("seed"), arguments) != 0)
             return 1;
         int failed = 0;
         for (const QString &name : {QStringLiteral("details"), QStringLiteral("addparam"), QStringLiteral("getusers")})
@@ -401,9 +440,7 @@ int main(int argc, char *argv[])
     }
 
     if (which == QLatin1String("seed")) {
-        DatabaseOptions options;
-        options.path = settings.path;
-        auto opened = Database::open(options, QStringLiteral("seed"));
+        auto opened = Database::open(settings.database, QStringLiteral("seed"));
         if (!opened) {
             qWarning().noquote() << opened.error().detail;
             return 1;

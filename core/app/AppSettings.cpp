@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "core/app/AppSettings.h"
 
+#include "core/storage/DatabaseLocation.h"
+
 #include <QDir>
 #include <QFile>
 #include <QSettings>
@@ -34,6 +36,16 @@ int AppSettings::readNumber(const QString &text, int minimum, int maximum, const
     return fallback;
 }
 
+Result<DatabaseOptions> AppSettings::databaseOptions() const
+{
+    auto options = parseDatabaseLocation(databasePath);
+    if (!options)
+        return options;
+    const QString environmentPassword = qEnvironmentVariable("FSDIRECTOR_DATABASE_PASSWORD");
+    options->password = environmentPassword.isEmpty() ? databasePassword : environmentPassword;
+    return options;
+}
+
 AppSettings AppSettings::load(const QString &filePath)
 {
     AppSettings settings;
@@ -43,6 +55,7 @@ AppSettings AppSettings::load(const QString &filePath)
 
     QSettings file(filePath, QSettings::IniFormat);
     settings.databasePath = file.value(QStringLiteral("database/path"), settings.databasePath).toString();
+    settings.databasePassword = file.value(QStringLiteral("database/password")).toString();
     settings.apiListen = file.value(QStringLiteral("api/listen"), settings.apiListen).toString();
     settings.tlsCertificate = file.value(QStringLiteral("api/tls_certificate")).toString();
     settings.tlsKey = file.value(QStringLiteral("api/tls_key")).toString();
@@ -78,6 +91,8 @@ bool AppSettings::save(const QString &filePath) const
     {
         QSettings file(filePath, QSettings::IniFormat);
         file.setValue(QStringLiteral("database/path"), databasePath);
+        if (!databasePassword.isEmpty())
+            file.setValue(QStringLiteral("database/password"), databasePassword);
         file.setValue(QStringLiteral("api/listen"), apiListen);
         file.setValue(QStringLiteral("api/tls_certificate"), tlsCertificate);
         file.setValue(QStringLiteral("api/tls_key"), tlsKey);
@@ -96,7 +111,7 @@ bool AppSettings::save(const QString &filePath) const
         if (file.status() != QSettings::NoError)
             return false;
     }
-    // The file contains the Event Socket and mod_xml_curl passwords.
+    // The file contains the Event Socket, mod_xml_curl and database passwords.
     return QFile::setPermissions(filePath, QFile::ReadOwner | QFile::WriteOwner);
 }
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MPL-2.0
 #pragma once
 
+#include "core/common/Result.h"
+#include "core/storage/Database.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -13,7 +16,12 @@ namespace fsd {
 // command-line options. The GUI's settings dialog edits the same file.
 struct AppSettings
 {
+    // An SQLite file path or a postgresql:// URL (see parseDatabaseLocation), never with a
+    // password in it.
     QString databasePath;
+    // Password of the PostgreSQL user; FSDIRECTOR_DATABASE_PASSWORD overrides it. When both are
+    // empty, libpq reads PGPASSWORD or ~/.pgpass.
+    QString databasePassword;
 
     // Remote API listener.
     QString apiListen = QStringLiteral("127.0.0.1:8080");
@@ -54,6 +62,10 @@ struct AppSettings
     // `fallback`.
     static int readNumber(const QString &text, int minimum, int maximum, const QString &source,
                           int fallback, QStringList *errors);
+
+    // The database to open, with the password resolved from the environment.
+    Result<DatabaseOptions> databaseOptions() const;
+
     static QString defaultFilePath();
     static QString defaultDatabasePath();
     // Reads `filePath`; missing keys keep their defaults.

@@ -56,8 +56,8 @@ Result<std::unique_ptr<DirectoryService>> DirectoryService::start(const Options 
 {
     std::unique_ptr<DirectoryService> service(new DirectoryService);
 
-    if (options.takeLock && options.database.backend == SqlDialect::Backend::SQLite) {
-        service->m_lock = std::make_unique<DatabaseLock>(options.database.path);
+    if (options.takeLock) {
+        service->m_lock = std::make_unique<DatabaseLock>(options.database);
         Status locked = service->m_lock->acquire();
         if (!locked)
             return locked.error();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "core/storage/Database.h"
 
+#include "core/storage/PostgresConnection.h"
 #include "core/storage/Schema.h"
 #include "core/storage/SqliteStatements.h"
 #include "core/storage/StorageLog.h"
@@ -50,6 +51,16 @@ Status prepareSqliteFile(const QString &path)
     return {};
 }
 
+// The value to bind for `value`. Booleans are bound as 0/1, because the schema stores them as
+// INTEGER and Qt's PostgreSQL driver sends a bool as TRUE/FALSE, which PostgreSQL refuses
+// for an integer parameter.
+QVariant bindable(const QVariant &value)
+{
+    if (value.typeId() == QMetaType::Bool)
+        return QVariant(value.toBool() ? 1 : 0);
+    return value;
+}
+
 // A row of a QSqlQuery, for the backends that forEachRow() runs through Qt's driver.
 class QueryRow final : public SqlRow
 {
@@ -97,6 +108,11 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseOptions &options,
         if (!prepared)
             return prepared.error();
     }
+    if (dialect.backend() == SqlDialect::Backend::PostgreSQL) {
+        Status schemaName = postgres::checkSchemaName(options.schema);
+        if (!schemaName)
+            return schemaName.error();
+    }
 
     QSqlDatabase db = QSqlDatabase::addDatabase(dialect.driverName(), connectionName);
     if (!db.isValid()) {
@@ -114,8 +130,17 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseOptions &options,
         db.setDatabaseName(options.databaseName);
         db.setUserName(options.userName);
         db.setPassword(options.password);
+        // NOTE: a connection that the server closes later (a restart, an idle timeout) is
+        // not reopened, so every statement on it fails until fsdirector is restarted.
+        db.setConnectOptions(postgres::connectOptions());
     }
     if (!db.open()) {
+        if (dialect.backend() == SqlDialect::Backend::PostgreSQL) {
+            return ApiError::make(StorageFailure,
+                                  postgres::describeOpenFailure(options,
+                                                                database->displayLocation(),
+                                                                db.lastError().text()));
+        }
         return ApiError::make(StorageFailure,
                               QStringLiteral("Cannot open the database %1: %2")
                                   .arg(database->displayLocation(), db.lastError().text()));
@@ -142,10 +167,28 @@ Result<std::unique_ptr<Database>> Database::openClone(const QString &connectionN
     return open(options, connectionName);
 }
 
+Status Database::configurePostgresConnection()
+{
+    bool createSchema = false;
+    if (!m_options.schema.isEmpty() && !m_options.readOnly) {
+        auto found = exec(QStringLiteral("SELECT 1 FROM pg_namespace WHERE nspname = ?"),
+                          {m_options.schema});
+        if (!found)
+            return found.error();
+        createSchema = !found->next();
+    }
+    for (const QString &statement : postgres::sessionStatements(m_options, createSchema)) {
+        auto result = exec(statement);
+        if (!result)
+            return result.error();
+    }
+    return {};
+}
+
 Status Database::configureConnection()
 {
-    if (m_dialect.backend() != SqlDialect::Backend::SQLite)
-        return {};
+    if (m_dialect.backend() == SqlDialect::Backend::PostgreSQL)
+        return configurePostgresConnection();
     // WAL lets readers (the mod_xml_curl thread) run beside a writer; synchronous=NORMAL in WAL
     // mode keeps every committed transaction across a killed process, losing at most the last
     // ones on a power cut. busy_timeout makes a second connection wait for a writer.
@@ -179,6 +222,15 @@ Status Database::configureConnection()
     return {};
 }
 
+bool Database::streamsRows() const
+{
+    // Qt 6.4's PostgreSQL driver reads a forward-only result row by row (libpq single-row
+    // mode) and drops the rest of it when another statement runs on the connection, which
+    // breaks a loop that runs a query per row. A scrollable result is fetched whole, so the
+    // PostgreSQL backend uses those and keeps each result in memory until it is finished.
+    return m_dialect.backend() == SqlDialect::Backend::SQLite;
+}
+
 QSqlDatabase Database::connection() const
 {
     return QSqlDatabase::database(m_connectionName, false);
@@ -188,11 +240,16 @@ QString Database::displayLocation() const
 {
     if (m_dialect.backend() == SqlDialect::Backend::SQLite)
         return m_options.path;
-    return QStringLiteral("postgresql://%1@%2:%3/%4")
-        .arg(m_options.userName, m_options.host.isEmpty() ? QStringLiteral("localhost")
-                                                          : m_options.host)
-        .arg(m_options.port)
-        .arg(m_options.databaseName);
+    // An empty host is the local Unix socket, which libpq's URLs write as no host at all.
+    QString location = QStringLiteral("postgresql://%1%2%3:%4/%5")
+                           .arg(m_options.userName,
+                                m_options.userName.isEmpty() ? QString() : QStringLiteral("@"),
+                                m_options.host)
+                           .arg(m_options.port)
+                           .arg(m_options.databaseName);
+    if (!m_options.schema.isEmpty())
+        location += QStringLiteral("?schema=") + m_options.schema;
+    return location;
 }
 
 Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values) const
@@ -202,14 +259,25 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
         return ApiError::make(StorageFailure, QStringLiteral("injected fault"));
     }
     QSqlQuery query(connection());
-    query.setForwardOnly(true);
+    query.setForwardOnly(streamsRows());
+    // Qt's PostgreSQL driver prepares with the SQL command PREPARE, which takes only SELECT,
+    // INSERT, UPDATE, DELETE and VALUES. Statements without values (SET, CREATE TABLE, ...)
+    // therefore run unprepared there.
+    if (m_dialect.backend() == SqlDialect::Backend::PostgreSQL && values.isEmpty()) {
+        if (!query.exec(sql)) {
+            qCWarning(lcStorage).noquote() << "Statement failed:" << query.lastError().text()
+                                           << "SQL:" << sql.simplified().left(200);
+            return ApiError::make(StorageFailure, query.lastError().text());
+        }
+        return query;
+    }
     if (!query.prepare(sql)) {
         qCWarning(lcStorage).noquote() << "Cannot prepare statement:" << query.lastError().text()
                                        << "SQL:" << sql.simplified().left(200);
         return ApiError::make(StorageFailure, query.lastError().text());
     }
     for (const QVariant &value : values)
-        query.addBindValue(value);
+        query.addBindValue(bindable(value));
     if (!query.exec()) {
         qCWarning(lcStorage).noquote() << "Statement failed:" << query.lastError().text()
                                        << "SQL:" << sql.simplified().left(200);
@@ -221,7 +289,7 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
 std::unique_ptr<QSqlQuery> Database::prepareForwardOnly(const QString &sql) const
 {
     auto query = std::make_unique<QSqlQuery>(connection());
-    query->setForwardOnly(true);
+    query->setForwardOnly(streamsRows());
     if (!query->prepare(sql)) {
         qCWarning(lcStorage).noquote() << "Cannot prepare statement:" << query->lastError().text()
                                        << "SQL:" << sql.simplified().left(200);
@@ -258,7 +326,7 @@ Status Database::forEachRow(const QString &sql, const QVariantList &values,
         return ApiError::make(StorageFailure, QStringLiteral("cannot prepare the statement"));
 
     for (int i = 0; i < values.size(); ++i)
-        query->bindValue(i, values.at(i));
+        query->bindValue(i, bindable(values.at(i)));
     statement->inUse = true;
     Status status;
     if (!query->exec()) {
@@ -286,7 +354,7 @@ Result<QSqlQuery *> Database::execCached(const QString &sql, const QVariantList 
     auto cached = m_statementCache.find(sql);
     if (cached == m_statementCache.end()) {
         auto query = std::make_shared<QSqlQuery>(connection());
-        query->setForwardOnly(true);
+        query->setForwardOnly(streamsRows());
         if (!query->prepare(sql)) {
             qCWarning(lcStorage).noquote() << "Cannot prepare statement:" << query->lastError().text()
                                            << "SQL:" << sql.simplified().left(200);
@@ -296,7 +364,7 @@ Result<QSqlQuery *> Database::execCached(const QString &sql, const QVariantList 
     }
     QSqlQuery &query = **cached;
     for (qsizetype i = 0; i < values.size(); ++i)
-        query.bindValue(int(i), values[i]);
+        query.bindValue(int(i), bindable(values[i]));
     if (!query.exec()) {
         qCWarning(lcStorage).noquote() << "Statement failed:" << query.lastError().text()
                                        << "SQL:" << sql.simplified().left(200);

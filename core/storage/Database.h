@@ -19,7 +19,8 @@ namespace fsd {
 class SqliteStatements;
 
 // Location of the directory database. SQLite needs only `path`; PostgreSQL uses the connection
-// fields (an empty host means the local Unix socket).
+// fields (an empty host means the local Unix socket, an empty user name the operating system
+// user, and an empty password lets libpq read PGPASSWORD or ~/.pgpass).
 struct DatabaseOptions
 {
     SqlDialect::Backend backend = SqlDialect::Backend::SQLite;
@@ -29,6 +30,8 @@ struct DatabaseOptions
     QString databaseName;
     QString userName;
     QString password;
+    // PostgreSQL schema that contains the tables; empty keeps the server's search_path (public).
+    QString schema;
     bool readOnly = false;
 };
 
@@ -48,7 +51,8 @@ public:
 
     // Opens (creating if needed) the database and applies pending schema migrations, unless
     // `options.readOnly`. SQLite files are created readable by their owner only and run in WAL
-    // mode with synchronous=NORMAL and foreign keys on.
+    // mode with synchronous=NORMAL and foreign keys on. A PostgreSQL database must exist; the
+    // tables are created in it (in `options.schema` when set, which is created if missing).
     static Result<std::unique_ptr<Database>> open(const DatabaseOptions &options,
                                                   const QString &connectionName);
     // Opens another connection to the same database, for use on another thread.
@@ -58,7 +62,7 @@ public:
     const DatabaseOptions &options() const { return m_options; }
     const SqlDialect &dialect() const { return m_dialect; }
     QSqlDatabase connection() const;
-    // A human-readable location: the file path, or user@host/name for PostgreSQL.
+    // A human-readable location: the file path, or a postgresql:// URL without the password.
     QString displayLocation() const;
 
     // Prepares, binds positional values and executes. On failure logs the statement's error
@@ -81,7 +85,9 @@ public:
     // Resets every kept statement, ending the read transactions they hold.
     void finishCached() const;
     // Runs `work` in one transaction: commits when it succeeds, rolls back when it fails.
-    // Nested calls join the outer transaction.
+    // Nested calls join the outer transaction. On PostgreSQL a failed statement aborts the
+    // whole transaction, so a caller that wants to go on after a failure inside it must not
+    // rely on the transaction still being usable.
     Status transaction(const std::function<Status()> &work);
     bool inTransaction() const { return m_transactionDepth > 0; }
 
@@ -92,6 +98,9 @@ public:
 private:
     Database(DatabaseOptions options, QString connectionName);
     Status configureConnection();
+    Status configurePostgresConnection();
+    // Whether queries are forward-only, reading rows as they are stepped.
+    bool streamsRows() const;
     // A forward-only query prepared for `sql`, or null (logged) when preparing fails.
     std::unique_ptr<QSqlQuery> prepareForwardOnly(const QString &sql) const;
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "core/storage/DatabaseLock.h"
 
+#include "core/storage/AdvisoryLock.h"
 #include "core/storage/StorageLog.h"
 
 #include <QCoreApplication>
@@ -21,6 +22,17 @@ DatabaseLock::DatabaseLock(const QString &databasePath)
     m_lock->setStaleLockTime(0);
 }
 
+DatabaseLock::DatabaseLock(const DatabaseOptions &options)
+{
+    if (options.backend == SqlDialect::Backend::PostgreSQL) {
+        m_advisoryLock = std::make_unique<AdvisoryLock>(options);
+        return;
+    }
+    m_databasePath = options.path;
+    m_lock = std::make_unique<QLockFile>(options.path + QStringLiteral(".lock"));
+    m_lock->setStaleLockTime(0);
+}
+
 DatabaseLock::~DatabaseLock()
 {
     release();
@@ -28,6 +40,8 @@ DatabaseLock::~DatabaseLock()
 
 Status DatabaseLock::acquire()
 {
+    if (m_advisoryLock)
+        return m_advisoryLock->acquire();
     if (m_lock->isLocked())
         return {};
     // On a first start the database's folder does not exist yet, and the lock file goes
@@ -63,6 +77,10 @@ Status DatabaseLock::acquire()
 
 void DatabaseLock::setApiAddress(const QString &address)
 {
+    if (m_advisoryLock) {
+        m_advisoryLock->setApiAddress(address);
+        return;
+    }
     m_apiAddress = address;
     if (m_lock->isLocked())
         writeOwnerFile();
@@ -70,6 +88,10 @@ void DatabaseLock::setApiAddress(const QString &address)
 
 void DatabaseLock::release()
 {
+    if (m_advisoryLock) {
+        m_advisoryLock->release();
+        return;
+    }
     if (!m_lock->isLocked())
         return;
     QFile::remove(m_databasePath + QStringLiteral(".owner"));

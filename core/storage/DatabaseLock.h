@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/storage/Database.h"
 
 #include <QLockFile>
 #include <QString>
@@ -10,13 +11,17 @@
 
 namespace fsd {
 
-// Keeps a second fsdirector process off a database: one process owns it at a time. The lock is
-// `<database>.lock` (QLockFile, removed when stale); `<database>.owner` records the owner's PID
-// and API address so that a refused process can name them.
+class AdvisoryLock;
+
+// Keeps a second fsdirector process off a database, so that one process owns it at a time.
+// For SQLite the lock is `<database>.lock` (QLockFile, removed when stale), and
+// `<database>.owner` records the owner's PID and API address for the error of a rejected
+// process. For PostgreSQL it is an AdvisoryLock on a connection of its own.
 class DatabaseLock
 {
 public:
     explicit DatabaseLock(const QString &databasePath);
+    explicit DatabaseLock(const DatabaseOptions &options);
     ~DatabaseLock();
 
     // Takes the lock without waiting. On failure the error detail names the owning process.
@@ -32,6 +37,7 @@ private:
     QString m_databasePath;
     QString m_apiAddress;
     std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<AdvisoryLock> m_advisoryLock;
 };
 
 } // namespace fsd

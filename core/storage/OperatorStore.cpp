@@ -6,19 +6,31 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+#include <utility>
+
 namespace fsd {
 
 Result<QList<OperatorRow>> OperatorStore::list() const
 {
+    // Sorted here, because ORDER BY on text follows the database's collation on PostgreSQL
+    // (en_US.UTF-8 puts "_ops" after "admin", C before it) but compares bytes on SQLite.
     auto query = m_database.exec(
-        QStringLiteral("SELECT id, login, role, password_hash FROM operators ORDER BY login_key"));
+        QStringLiteral("SELECT id, login, role, password_hash, login_key FROM operators"));
     if (!query)
         return query.error();
-    QList<OperatorRow> rows;
+    QList<std::pair<QString, OperatorRow>> keyed;
     while (query->next()) {
-        rows.append(OperatorRow{query->value(0).toLongLong(), query->value(1).toString(),
-                                query->value(2).toString(), query->value(3).toString()});
+        keyed.append({query->value(4).toString(),
+                      OperatorRow{query->value(0).toLongLong(), query->value(1).toString(),
+                                  query->value(2).toString(), query->value(3).toString()}});
     }
+    std::sort(keyed.begin(), keyed.end(),
+              [](const auto &a, const auto &b) { return a.first < b.first; });
+    QList<OperatorRow> rows;
+    rows.reserve(keyed.size());
+    for (auto &entry : keyed)
+        rows.append(std::move(entry.second));
     return rows;
 }
 

@@ -3,11 +3,14 @@
 // standard input, the operator commands, and --headless with its first-start admin and clean
 // shutdown on SIGTERM and SIGINT. Also the lock that rejects a second process, a process
 // killed inside a bulk add that leaves none of the bulk behind, and the Event Socket connection
-// that --headless keeps for live registrations.
+// that --headless keeps for live registrations. On PostgreSQL (FSD_TEST_BACKEND) the same runs
+// use a postgresql:// URL with the password in FSDIRECTOR_DATABASE_PASSWORD.
 
 #include "core/auth/PasswordHasher.h"
 #include "core/storage/Database.h"
+#include "core/storage/DatabaseLock.h"
 #include "tests/freeswitch/FakeEventSocket.h"
+#include "tests/support/TestDatabase.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -22,6 +25,7 @@
 #include <csignal>
 
 using namespace fsd;
+using fsd::test::onPostgres;
 
 namespace {
 
@@ -51,6 +55,12 @@ QProcessEnvironment cleanEnvironment()
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("FSDIRECTOR_ADMIN_PASSWORD"));
     environment.remove(QStringLiteral("FSDIRECTOR_TEST_PAUSE_IN_BULK_ADD"));
+    environment.remove(QStringLiteral("FSDIRECTOR_DATABASE_PASSWORD"));
+    if (onPostgres()) {
+        auto server = test::ScratchDatabase::postgresServer();
+        if (server)
+            environment.insert(QStringLiteral("FSDIRECTOR_DATABASE_PASSWORD"), server->password);
+    }
     return environment;
 }
 
@@ -91,16 +101,24 @@ bool waitForError(QProcess &process, QByteArray &buffer, const QByteArray &needl
     return true;
 }
 
-std::unique_ptr<Database> openDatabase(const QString &path)
+std::unique_ptr<Database> openDatabase(const DatabaseOptions &options)
 {
-    DatabaseOptions options;
-    options.path = path;
     auto database = Database::open(options, QUuid::createUuid().toString());
     if (!database) {
-        qWarning().noquote() << "cannot open" << path << database.error().detail;
+        qWarning().noquote() << "cannot open" << options.path << options.schema << database.error().detail;
         return {};
     }
     return std::move(*database);
+}
+
+// The values of the first column of every row, joined with commas.
+QString joinedColumn(Database &database, const QString &sql)
+{
+    QStringList values;
+    auto query = database.exec(sql);
+    while (query && query->next())
+        values.append(query->value(0).toString());
+    return values.join(QLatin1Char(','));
 }
 
 QVariant scalar(Database &database, const QString &sql, const QVariantList &values = {})
@@ -151,18 +169,48 @@ private slots:
     void killedBulkAddLeavesNothing();
     void headlessFollowsEventSocket();
     void noLiveStateSkipsEventSocket();
+    void postgresUrlErrors();
 
 private:
     QString databasePath() const { return m_folder->filePath(QStringLiteral("cli/directory.sqlite")); }
+    // The --database value: the SQLite file, or the scratch schema's URL without the password.
+    QString databaseArgument() const
+    {
+        if (!onPostgres())
+            return databasePath();
+        const DatabaseOptions options = m_scratch->options();
+        return QStringLiteral("postgresql://%1@%2:%3/%4?schema=%5")
+            .arg(options.userName, options.host)
+            .arg(options.port)
+            .arg(options.databaseName, options.schema);
+    }
+    // What an error about the database names: the file, or the schema in the URL.
+    QString databaseLocation() const { return onPostgres() ? m_scratch->options().schema : databasePath(); }
+    DatabaseOptions databaseOptions() const
+    {
+        DatabaseOptions options = m_scratch->options();
+        options.path = databasePath();
+        return options;
+    }
     QStringList withDatabase(const QStringList &arguments) const
     {
-        return QStringList{QStringLiteral("--database"), databasePath()} + arguments;
+        return QStringList{QStringLiteral("--database"), databaseArgument()} + arguments;
+    }
+    // Whether a process holds the database's lock: the lock file on SQLite, and on PostgreSQL
+    // whether this test process is refused the advisory lock.
+    bool lockHeld() const
+    {
+        if (!onPostgres())
+            return QFileInfo::exists(databasePath() + QStringLiteral(".lock"));
+        DatabaseLock probe(databaseOptions());
+        return !probe.acquire();
     }
     // Starts `fsdirector --headless` and waits until it serves.
     bool startHeadless(QProcess &process, QByteArray &errors, const QProcessEnvironment &environment,
                        const QStringList &extraArguments = {});
 
     std::unique_ptr<QTemporaryDir> m_folder;
+    std::unique_ptr<test::ScratchDatabase> m_scratch;
 };
 
 void CommandLineTest::init()
@@ -170,6 +218,8 @@ void CommandLineTest::init()
     QVERIFY2(QFileInfo(AppBinary).isExecutable(), qPrintable(AppBinary));
     m_folder = std::make_unique<QTemporaryDir>();
     QVERIFY(m_folder->isValid());
+    m_scratch = std::make_unique<test::ScratchDatabase>();
+    QVERIFY2(m_scratch->isValid(), qPrintable(m_scratch->errorString()));
 }
 
 bool CommandLineTest::startHeadless(QProcess &process, QByteArray &errors, const QProcessEnvironment &environment,
@@ -215,7 +265,7 @@ void CommandLineTest::windowStartsAndStopsOnSignal()
     QVERIFY(process.waitForStarted(StartTimeoutMs));
     QByteArray errors;
     QVERIFY2(waitForError(process, errors, "Serving the directory to mod_xml_curl"), errors.constData());
-    QVERIFY(QFileInfo::exists(databasePath() + QStringLiteral(".lock")));
+    QVERIFY(lockHeld());
 
     ::kill(pid_t(process.processId()), SIGTERM);
     QVERIFY(process.waitForFinished(StartTimeoutMs));
@@ -223,7 +273,7 @@ void CommandLineTest::windowStartsAndStopsOnSignal()
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QCOMPARE(process.exitCode(), 0);
     QVERIFY2(errors.contains("closing the database"), errors.constData());
-    QVERIFY(!QFileInfo::exists(databasePath() + QStringLiteral(".lock")));
+    QVERIFY(!lockHeld());
 }
 
 void CommandLineTest::eventFromArgument()
@@ -236,13 +286,13 @@ void CommandLineTest::eventFromArgument()
     const QJsonObject domain = reply.value(QLatin1String("domains")).toObject().begin().value().toObject();
     QCOMPARE(domain.value(QLatin1String("name")).toString(), QStringLiteral("cli.example"));
 
-    auto database = openDatabase(databasePath());
+    auto database = openDatabase(databaseOptions());
     QVERIFY(database);
     QCOMPARE(scalar(*database, QStringLiteral("SELECT name FROM domains WHERE id = ?"), {domain.value(QLatin1String("id")).toInteger()})
                  .toString(),
              QStringLiteral("cli.example"));
     // The process released the lock on exit.
-    QVERIFY(!QFileInfo::exists(databasePath() + QStringLiteral(".lock")));
+    QVERIFY(!lockHeld());
 }
 
 // Creating the schema of a new database is logged at debug level only, so a command prints
@@ -270,9 +320,9 @@ void CommandLineTest::eventFromStandardInput()
     QCOMPARE(run.reply().value(QLatin1String("total")).toInteger(), 3);
     QCOMPARE(run.reply().value(QLatin1String("request_id")).toString(), QStringLiteral("script-1"));
 
-    auto database = openDatabase(databasePath());
+    auto database = openDatabase(databaseOptions());
     QVERIFY(database);
-    QCOMPARE(scalar(*database, QStringLiteral("SELECT group_concat(name) FROM (SELECT name FROM users ORDER BY id)")).toString(),
+    QCOMPARE(joinedColumn(*database, QStringLiteral("SELECT name FROM users ORDER BY id")),
              QStringLiteral("ext007,ext008,ext009"));
 }
 
@@ -359,7 +409,7 @@ void CommandLineTest::operatorCommands()
     QCOMPARE(listed.out, QByteArray("bob\tviewer\ncarol\tadmin\n"));
 
     {
-        auto database = openDatabase(databasePath());
+        auto database = openDatabase(databaseOptions());
         QVERIFY(database);
         const QString hash = scalar(*database, QStringLiteral("SELECT password_hash FROM operators WHERE login = 'bob'")).toString();
         QVERIFY(PasswordHasher::verify(QStringLiteral("first password"), hash));
@@ -371,7 +421,7 @@ void CommandLineTest::operatorCommands()
     const Run changed = runApp(withDatabase({QStringLiteral("--passwd"), QStringLiteral("bob")}), "second password\n");
     QVERIFY2(changed.exitCode == 0, qPrintable(changed.describe()));
     {
-        auto database = openDatabase(databasePath());
+        auto database = openDatabase(databaseOptions());
         QVERIFY(database);
         const QString hash = scalar(*database, QStringLiteral("SELECT password_hash FROM operators WHERE login = 'bob'")).toString();
         QVERIFY(PasswordHasher::verify(QStringLiteral("second password"), hash));
@@ -511,7 +561,7 @@ void CommandLineTest::headlessCreatesAdminFromEnvironment()
 
     QVERIFY2(errors.contains("FSDIRECTOR_ADMIN_PASSWORD"), errors.constData());
     QVERIFY2(!errors.contains("Env-Admin-Password-1"), errors.constData());
-    auto database = openDatabase(databasePath());
+    auto database = openDatabase(databaseOptions());
     QVERIFY(database);
     QCOMPARE(scalar(*database, QStringLiteral("SELECT role FROM operators WHERE login = 'admin'")).toString(), QStringLiteral("admin"));
     QVERIFY(PasswordHasher::verify(QStringLiteral("Env-Admin-Password-1"),
@@ -538,7 +588,7 @@ void CommandLineTest::headlessGeneratesAdminPasswordOnce()
 
     // Only the hash is stored: the password is in no file of the database.
     {
-        auto database = openDatabase(databasePath());
+        auto database = openDatabase(databaseOptions());
         QVERIFY(database);
         QVERIFY(PasswordHasher::verify(password, scalar(*database, QStringLiteral("SELECT password_hash FROM operators")).toString()));
     }
@@ -577,7 +627,7 @@ void CommandLineTest::headlessClosesOnSignal()
     QProcess process;
     QByteArray errors;
     QVERIFY2(startHeadless(process, errors, environment), errors.constData());
-    QVERIFY(QFileInfo::exists(databasePath() + QStringLiteral(".lock")));
+    QVERIFY(lockHeld());
 
     ::kill(pid_t(process.processId()), signalNumber);
     QVERIFY(process.waitForFinished(StartTimeoutMs));
@@ -588,12 +638,13 @@ void CommandLineTest::headlessClosesOnSignal()
 
     // Closed cleanly: the lock is gone, the last connection checkpointed the WAL into the
     // database file, and the file is consistent.
-    QVERIFY(!QFileInfo::exists(databasePath() + QStringLiteral(".lock")));
+    QVERIFY(!lockHeld());
     QVERIFY(!QFileInfo::exists(databasePath() + QStringLiteral(".owner")));
     QVERIFY(QFileInfo(databasePath() + QStringLiteral("-wal")).size() == 0 || !QFileInfo::exists(databasePath() + QStringLiteral("-wal")));
-    auto database = openDatabase(databasePath());
+    auto database = openDatabase(databaseOptions());
     QVERIFY(database);
-    QCOMPARE(scalar(*database, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+    if (!onPostgres())
+        QCOMPARE(scalar(*database, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
     QCOMPARE(scalar(*database, QStringLiteral("SELECT name FROM domains")).toString(), QStringLiteral("kept.example"));
 }
 
@@ -611,7 +662,7 @@ void CommandLineTest::secondProcessRefused()
         const Run refused = runApp(withDatabase(arguments), {}, environment);
         QVERIFY2(refused.exitCode == 3, qPrintable(refused.describe()));
         QVERIFY2(refused.err.contains(QStringLiteral("process %1").arg(ownerPid).toUtf8()), qPrintable(refused.describe()));
-        QVERIFY2(refused.err.contains(databasePath().toUtf8()), qPrintable(refused.describe()));
+        QVERIFY2(refused.err.contains(databaseLocation().toUtf8()), qPrintable(refused.describe()));
         QVERIFY(refused.out.isEmpty());
     }
 
@@ -647,12 +698,17 @@ void CommandLineTest::killedBulkAddLeavesNothing()
     QVERIFY(process.waitForFinished(StartTimeoutMs));
     QCOMPARE(process.exitStatus(), QProcess::CrashExit);
     QVERIFY(process.readAllStandardOutput().isEmpty());
+    // PostgreSQL ends the killed process's session, and with it the advisory lock, once it
+    // reads the closed socket.
+    if (onPostgres())
+        QTRY_VERIFY_WITH_TIMEOUT(!lockHeld(), StartTimeoutMs);
 
     {
-        auto database = openDatabase(databasePath());
+        auto database = openDatabase(databaseOptions());
         QVERIFY(database);
-        QCOMPARE(scalar(*database, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
-        QCOMPARE(scalar(*database, QStringLiteral("SELECT group_concat(name) FROM users")).toString(), QStringLiteral("kept"));
+        if (!onPostgres())
+            QCOMPARE(scalar(*database, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+        QCOMPARE(joinedColumn(*database, QStringLiteral("SELECT name FROM users")), QStringLiteral("kept"));
         QCOMPARE(scalar(*database, QStringLiteral("SELECT COUNT(*) FROM user_params")).toInt(), 1);
     }
 
@@ -708,6 +764,29 @@ void CommandLineTest::noLiveStateSkipsEventSocket()
     QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, StartTimeoutMs);
     QCOMPARE(process.exitCode(), 0);
     QCOMPARE(freeswitch.receivedCommands().size(), 0);
+}
+
+void CommandLineTest::postgresUrlErrors()
+{
+    if (!onPostgres())
+        QSKIP("about PostgreSQL URLs");
+
+    // A password in the URL is rejected before anything connects, without echoing it.
+    QString withPassword = databaseArgument();
+    withPassword.replace(QLatin1String("@"), QLatin1String(":url-secret@"));
+    const Run inUrl = runApp({QStringLiteral("--database"), withPassword, QStringLiteral("--list-operators")});
+    QVERIFY2(inUrl.exitCode == 2, qPrintable(inUrl.describe()));
+    QVERIFY2(inUrl.err.contains("FSDIRECTOR_DATABASE_PASSWORD"), qPrintable(inUrl.describe()));
+    QVERIFY2(!inUrl.err.contains("url-secret"), qPrintable(inUrl.describe()));
+
+    // A wrong password names the server and database and where the password comes from.
+    QProcessEnvironment wrong = cleanEnvironment();
+    wrong.insert(QStringLiteral("FSDIRECTOR_DATABASE_PASSWORD"), QStringLiteral("wrong-secret"));
+    const Run refused = runApp(withDatabase({QStringLiteral("--list-operators")}), {}, wrong);
+    QVERIFY2(refused.exitCode == 3, qPrintable(refused.describe()));
+    QVERIFY2(refused.err.contains(m_scratch->options().databaseName.toUtf8()), qPrintable(refused.describe()));
+    QVERIFY2(refused.err.contains("FSDIRECTOR_DATABASE_PASSWORD"), qPrintable(refused.describe()));
+    QVERIFY2(!refused.err.contains("wrong-secret"), qPrintable(refused.describe()));
 }
 
 QTEST_GUILESS_MAIN(CommandLineTest)

@@ -32,12 +32,11 @@ qint64 firstKey(const QJsonValue &list)
 
 DirectoryFixture::DirectoryFixture()
 {
-    if (!m_folder.isValid()) {
-        m_error = QStringLiteral("Cannot create a temporary folder: %1").arg(m_folder.errorString());
+    if (!m_scratch.isValid()) {
+        m_error = m_scratch.errorString();
         return;
     }
-    DatabaseOptions options;
-    options.path = databasePath();
+    const DatabaseOptions options = m_scratch.options();
     // Each fixture gets its own connection name, so that several can be open at once.
     auto database = Database::open(options, QUuid::createUuid().toString(QUuid::WithoutBraces));
     if (!database) {
@@ -67,7 +66,7 @@ DirectoryFixture::~DirectoryFixture()
 
 QString DirectoryFixture::databasePath() const
 {
-    return m_folder.filePath(QStringLiteral("directory.sqlite"));
+    return m_scratch.options().path;
 }
 
 QJsonObject DirectoryFixture::call(const QString &event, const QJsonObject &data)
@@ -146,8 +145,12 @@ QString DirectoryFixture::snapshot()
 {
     QStringList tables;
     {
-        auto query = m_database->exec(QStringLiteral(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
+        const QString listTables =
+            onPostgres() ? QStringLiteral("SELECT table_name FROM information_schema.tables"
+                                          " WHERE table_schema = current_schema() ORDER BY 1")
+                         : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                          " ORDER BY name");
+        auto query = m_database->exec(listTables);
         if (!query)
             return QStringLiteral("(cannot list tables)");
         while (query->next())
@@ -156,7 +159,8 @@ QString DirectoryFixture::snapshot()
     QString text;
     for (const QString &table : std::as_const(tables)) {
         text += QStringLiteral("[%1]\n").arg(table);
-        auto query = m_database->exec(QStringLiteral("SELECT * FROM %1 ORDER BY rowid").arg(table));
+        // The first column is the id, or the token hash of sessions, on both backends.
+        auto query = m_database->exec(QStringLiteral("SELECT * FROM %1 ORDER BY 1").arg(table));
         if (!query) {
             text += QStringLiteral("(cannot read)\n");
             continue;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/auth/Role.h"
+#include "tests/support/TestDatabase.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -23,8 +24,9 @@ namespace fsd::test {
 // take a noticeable fraction of a second.
 constexpr int FastPasswordIterations = 10;
 
-// A directory in a fresh SQLite file of a temporary folder, with the authenticator and the
-// dispatcher holding every directory handler, wired as DirectoryService wires them.
+// A directory in a fresh ScratchDatabase (an SQLite file, or a PostgreSQL schema when the test
+// runs on PostgreSQL), with the authenticator and the dispatcher holding every directory
+// handler, wired as DirectoryService wires them.
 class DirectoryFixture
 {
 public:
@@ -37,7 +39,8 @@ public:
     bool isValid() const { return m_error.isEmpty(); }
     QString errorString() const { return m_error; }
 
-    QString folder() const { return m_folder.path(); }
+    QString folder() const { return m_scratch.folder(); }
+    // The SQLite file; empty on PostgreSQL.
     QString databasePath() const;
     Database &database() { return *m_database; }
     Authenticator &authenticator() { return *m_authenticator; }
@@ -64,7 +67,7 @@ public:
     QString snapshot();
 
 private:
-    QTemporaryDir m_folder;
+    ScratchDatabase m_scratch;
     QString m_error;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<Authenticator> m_authenticator;

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "core/app/XmlCommands.h"
 #include "core/storage/Database.h"
+#include "tests/support/TestDatabase.h"
 #include "tests/support/TestSupport.h"
 
 #include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <vector>
 
 using namespace fsd;
 
@@ -15,14 +18,19 @@ class tst_XmlCommands : public QObject
 
 private:
     QTemporaryDir m_dir;
+    // Declared before every connection, so that the schemas are released after they close.
+    std::vector<std::unique_ptr<test::ScratchDatabase>> m_scratches;
     int m_databases = 0;
 
     std::unique_ptr<Database> openDatabase()
     {
         ++m_databases;
-        DatabaseOptions options;
-        options.path = m_dir.filePath(QStringLiteral("cli%1.sqlite").arg(m_databases));
-        auto database = Database::open(options, QStringLiteral("cli%1").arg(m_databases));
+        // A scratch database each: a file, or a schema when the test runs on PostgreSQL.
+        m_scratches.push_back(std::make_unique<test::ScratchDatabase>());
+        if (!m_scratches.back()->isValid())
+            qFatal("cannot create the database: %s", qPrintable(m_scratches.back()->errorString()));
+        auto database = Database::open(m_scratches.back()->options(),
+                                       QStringLiteral("cli%1").arg(m_databases));
         if (!database)
             qFatal("cannot open database: %s", qPrintable(database.error().detail));
         return std::move(*database);

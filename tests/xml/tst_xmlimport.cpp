@@ -4,6 +4,7 @@
 #include "core/storage/DirectoryLoader.h"
 #include "core/xml/CanonicalDump.h"
 #include "core/xml/DirectoryWriter.h"
+#include "tests/support/TestDatabase.h"
 #include "tests/support/TestSupport.h"
 #include "tests/xml/XmlTestHelpers.h"
 
@@ -11,6 +12,8 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <vector>
 
 using namespace fsd;
 using xml::CanonicalDump;
@@ -22,15 +25,20 @@ class tst_XmlImport : public QObject
 
 private:
     QTemporaryDir m_dir;
+    // Declared before every connection, so that the schemas are released after they close.
+    std::vector<std::unique_ptr<test::ScratchDatabase>> m_scratches;
     std::unique_ptr<Database> m_database;
     int m_databases = 0;
 
     std::unique_ptr<Database> openDatabase()
     {
         ++m_databases;
-        DatabaseOptions options;
-        options.path = m_dir.filePath(QStringLiteral("db%1.sqlite").arg(m_databases));
-        auto database = Database::open(options, QStringLiteral("import%1").arg(m_databases));
+        // A scratch database each: a file, or a schema when the test runs on PostgreSQL.
+        m_scratches.push_back(std::make_unique<test::ScratchDatabase>());
+        if (!m_scratches.back()->isValid())
+            qFatal("cannot create the database: %s", qPrintable(m_scratches.back()->errorString()));
+        auto database = Database::open(m_scratches.back()->options(),
+                                       QStringLiteral("import%1").arg(m_databases));
         if (!database)
             qFatal("cannot open database: %s", qPrintable(database.error().detail));
         return std::move(*database);

@@ -66,15 +66,20 @@ void writeNode(QXmlStreamWriter &writer, const XmlNode &node)
 
 } // namespace
 
-DirectoryFixture::DirectoryFixture(const QString &path)
+DirectoryFixture::DirectoryFixture()
 {
-    DatabaseOptions options;
-    options.path = path;
-    auto opened = Database::open(options, QStringLiteral("fixture-%1").arg(quintptr(this)));
+    if (!m_scratch.isValid())
+        qFatal("Cannot create the test database: %s", qPrintable(m_scratch.errorString()));
+    auto opened = Database::open(m_scratch.options(), QStringLiteral("fixture-%1").arg(quintptr(this)));
     if (!opened)
-        qFatal("Cannot create the test database %s: %s", qPrintable(path),
-               qPrintable(opened.error().detail));
+        qFatal("Cannot create the test database: %s", qPrintable(opened.error().detail));
     m_database = std::move(*opened);
+}
+
+DirectoryFixture::~DirectoryFixture()
+{
+    // The connection closes before the scratch schema is emptied or dropped.
+    m_database.reset();
 }
 
 qint64 DirectoryFixture::insert(const QString &sql, const QVariantList &values)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/storage/Database.h"
+#include "tests/support/TestDatabase.h"
 #include "tests/xmlcurl/FreeSwitchXml.h"
 
 #include <QHash>
@@ -38,10 +39,13 @@ public:
         QHash<QString, qint64> users;
     };
 
-    // Creates the database at `path` with the current schema.
-    explicit DirectoryFixture(const QString &path);
+    // Creates a ScratchDatabase with the current schema.
+    DirectoryFixture();
+    ~DirectoryFixture();
 
     Database &database() { return *m_database; }
+    // Options for more connections to the same database.
+    DatabaseOptions options() const { return m_scratch.options(); }
 
     qint64 addDomain(const QString &name, bool enabled = true);
     qint64 addGroup(qint64 domainId, const QString &name, bool enabled = true);
@@ -65,6 +69,7 @@ public:
 private:
     qint64 insert(const QString &sql, const QVariantList &values);
 
+    ScratchDatabase m_scratch;
     std::unique_ptr<Database> m_database;
 };
 

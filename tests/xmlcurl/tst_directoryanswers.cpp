@@ -155,7 +155,7 @@ void DirectoryAnswersTest::initTestCase()
     QCOMPARE(m_globals.value(QStringLiteral("domain")), QStringLiteral("127.0.0.1"));
     QCOMPARE(m_globals.value(QStringLiteral("default_password")), QStringLiteral("1234"));
 
-    m_fixture = std::make_unique<DirectoryFixture>(m_dir.filePath(QStringLiteral("directory.db")));
+    m_fixture = std::make_unique<DirectoryFixture>();
     m_vanilla = m_fixture->loadVanilla(vanillaDir, m_globals);
     QCOMPARE(m_vanilla.domainName, QStringLiteral("127.0.0.1"));
     QVERIFY(m_vanilla.users.contains(QStringLiteral("1001")));

@@ -125,21 +125,17 @@ void FreeSwitchConfigTest::modulesLineAndAdvice()
 
 void FreeSwitchConfigTest::printedSettingsReachListener()
 {
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
     const QString vanillaDir = vanillaConfigDir(FSD_FIXTURES_DIR);
     const Globals globals = readGlobals(QDir(vanillaDir).filePath(QStringLiteral("vars.xml")),
                                         {{QStringLiteral("local_ip_v4"), QStringLiteral("127.0.0.1")}});
-    DirectoryFixture fixture(dir.filePath(QStringLiteral("directory.db")));
+    DirectoryFixture fixture;
     fixture.loadVanilla(vanillaDir, globals);
 
     XmlCurlServerConfig config;
     config.port = 0;
     config.user = QStringLiteral("freeswitch");
     config.password = QStringLiteral("xml curl & friends");
-    DatabaseOptions database;
-    database.path = dir.filePath(QStringLiteral("directory.db"));
-    XmlCurlServer server(config, database);
+    XmlCurlServer server(config, fixture.options());
     QVERIFY(server.start());
 
     // FreeSWITCH configured with exactly what was printed.

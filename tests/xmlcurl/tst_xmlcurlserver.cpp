@@ -75,8 +75,8 @@ void XmlCurlServerTest::initTestCase()
     const QString vanillaDir = vanillaConfigDir(FSD_FIXTURES_DIR);
     m_globals = readGlobals(QDir(vanillaDir).filePath(QStringLiteral("vars.xml")),
                             {{QStringLiteral("local_ip_v4"), QStringLiteral("127.0.0.1")}});
-    m_database.path = m_dir.filePath(QStringLiteral("directory.db"));
-    m_fixture = std::make_unique<DirectoryFixture>(m_database.path);
+    m_fixture = std::make_unique<DirectoryFixture>();
+    m_database = m_fixture->options();
     m_fixture->loadVanilla(vanillaDir, m_globals);
 }
 
@@ -361,12 +361,15 @@ void XmlCurlServerTest::busyPortFailsToStart()
 
 void XmlCurlServerTest::missingDatabaseFailsToStart()
 {
-    DatabaseOptions missing;
+    DatabaseOptions missing = m_database;
     missing.path = m_dir.filePath(QStringLiteral("missing/none.db"));
+    // On PostgreSQL: a database that the server does not have.
+    missing.databaseName = QStringLiteral("fsd_test_missing_database");
     XmlCurlServer server(loopbackConfig(), missing);
     const Status started = server.start();
     QVERIFY(!started);
-    QVERIFY2(started.error().detail.contains(missing.path), qPrintable(started.error().detail));
+    const QString expected = onPostgres() ? missing.databaseName : missing.path;
+    QVERIFY2(started.error().detail.contains(expected), qPrintable(started.error().detail));
     QVERIFY(!QFile::exists(missing.path));
 }
 

@@ -29,8 +29,12 @@ ApiServerConfig ApiTestFixture::loopbackConfig()
 
 bool ApiTestFixture::start(const ApiServerConfig &config, QString *error)
 {
+    if (!m_scratch.isValid()) {
+        *error = m_scratch.errorString();
+        return false;
+    }
     DirectoryService::Options options;
-    options.database.path = m_folder.filePath(QStringLiteral("directory.sqlite"));
+    options.database = m_scratch.options();
     options.threaded = true;
     auto service = DirectoryService::start(options);
     if (!service) {

@@ -3,6 +3,7 @@
 
 #include "core/app/DirectoryService.h"
 #include "core/net/ApiServer.h"
+#include "tests/support/TestDatabase.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -14,7 +15,7 @@
 
 namespace fsd::test {
 
-// A real directory (SQLite in a temporary folder, dispatcher on its own thread) with the
+// A real directory (a ScratchDatabase, dispatcher on its own thread) with the
 // operators admin/admin-password (admin) and viewer/viewer-password (viewer), and an
 // ApiServer on 127.0.0.1 with a port the system chose. Like fsdirector, the server answers
 // quick reads on its own thread unless `quickReads` is cleared before start().
@@ -42,6 +43,7 @@ public:
 
 private:
     QTemporaryDir m_folder;
+    ScratchDatabase m_scratch;
     std::unique_ptr<DirectoryService> m_service;
     std::unique_ptr<ApiServer> m_server;
 };
