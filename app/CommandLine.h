@@ -59,7 +59,7 @@ public:
                                          QStringLiteral("name")};
     const QCommandLineOption role{QStringLiteral("role"),
                                   QStringLiteral("Role of --add-operator: admin, operator or viewer."),
-                                  QStringLiteral("role"), QStringLiteral("operator")};
+                                  QStringLiteral("role")};
     const QCommandLineOption passwd{QStringLiteral("passwd"),
                                     QStringLiteral("Change an operator's password, read from standard input."),
                                     QStringLiteral("name")};

@@ -137,22 +137,24 @@ int runCommand(CommandLine &commandLine, DirectoryService &service, QTextStream 
 int runHeadless(QCoreApplication &app, DirectoryService &service, const AppSettings &settings,
                 QTextStream &err)
 {
+    SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app, [&](int number) {
+        err << "fsdirector: received signal " << number << ", closing the database." << Qt::endl;
+        app.quit();
+    });
+    // The listeners start first, so that a start that fails on a busy port or an unreadable
+    // certificate has not yet created the first operator and printed its one-time password.
+    NetworkServices servers(service);
+    if (Status started = servers.start(settings); !started) {
+        err << "fsdirector: " << started.error().detail << Qt::endl;
+        return 4;
+    }
     Status admin;
     service.runOnServiceThread([&]() {
         admin = OperatorCommands::ensureInitialAdmin(*service.authenticator(), true, err);
     });
     if (!admin) {
         err << "fsdirector: cannot create the first operator: " << admin.error().detail << Qt::endl;
-        return 3;
-    }
-    SignalWatcher signalWatcher;
-    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app, [&](int number) {
-        err << "fsdirector: received signal " << number << ", closing the database." << Qt::endl;
-        app.quit();
-    });
-    NetworkServices servers(service);
-    if (Status started = servers.start(settings); !started) {
-        err << "fsdirector: " << started.error().detail << Qt::endl;
         return 3;
     }
     err << "fsdirector: serving the directory in " << service.location() << Qt::endl;
@@ -264,6 +266,11 @@ int main(int argc, char *argv[])
             QMessageBox::critical(nullptr, QCoreApplication::translate("main", "fsdirector"),
                                   settings.errors.join(QLatin1Char('\n')));
         }
+        return 2;
+    }
+    if (commandLine.isSet(commandLine.addOperator) && !commandLine.isSet(commandLine.role)) {
+        err << "fsdirector: --add-operator needs --role admin, --role operator or --role viewer."
+            << Qt::endl;
         return 2;
     }
     if (commandLine.isSet(commandLine.printFreeSwitchConfig))

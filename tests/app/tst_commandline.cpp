@@ -18,6 +18,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -166,6 +167,7 @@ private slots:
     void headlessClosesOnSignal_data();
     void headlessClosesOnSignal();
     void secondProcessRefused();
+    void busyPortExitsFourWithoutAdmin();
     void killedBulkAddLeavesNothing();
     void headlessFollowsEventSocket();
     void noLiveStateSkipsEventSocket();
@@ -440,6 +442,8 @@ void CommandLineTest::operatorCommandErrors_data()
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QByteArray>("message");
 
+    QTest::newRow("no role") << QStringList{"--add-operator", "dave"} << QByteArray("pw\n") << 2
+                             << QByteArray("--add-operator needs --role");
     QTest::newRow("unknown role") << QStringList{"--add-operator", "dave", "--role", "root"} << QByteArray("pw\n") << 2
                                   << QByteArray("root");
     QTest::newRow("existing operator") << QStringList{"--add-operator", "ALICE", "--role", "admin"} << QByteArray("pw\n") << 1
@@ -646,6 +650,23 @@ void CommandLineTest::headlessClosesOnSignal()
     if (!onPostgres())
         QCOMPARE(scalar(*database, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
     QCOMPARE(scalar(*database, QStringLiteral("SELECT name FROM domains")).toString(), QStringLiteral("kept.example"));
+}
+
+void CommandLineTest::busyPortExitsFourWithoutAdmin()
+{
+    QTcpServer occupant;
+    QVERIFY(occupant.listen(QHostAddress::LocalHost));
+    const QString address = QStringLiteral("127.0.0.1:%1").arg(occupant.serverPort());
+
+    const Run run = runApp(withDatabase({QStringLiteral("--headless"), QStringLiteral("--listen"), address,
+                                         QStringLiteral("--xml-curl-listen"), QStringLiteral("127.0.0.1:0")}));
+    QVERIFY2(run.exitCode == 4, qPrintable(run.describe()));
+    QVERIFY2(run.err.contains(address.toUtf8()), qPrintable(run.describe()));
+    // The failed start created no operator, so it printed no one-time password either.
+    QVERIFY2(!run.err.contains("password"), qPrintable(run.describe()));
+    const Run operators = runApp(withDatabase({QStringLiteral("--list-operators")}));
+    QVERIFY2(operators.exitCode == 0, qPrintable(operators.describe()));
+    QCOMPARE(operators.out, QByteArray());
 }
 
 void CommandLineTest::secondProcessRefused()
