@@ -224,22 +224,22 @@
 <context>
     <name>fsd::ui::DirectoryTreeModel</name>
     <message>
-        <location filename="../ui/DirectoryTreeModelData.cpp" line="23"/>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="33"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DirectoryTreeModelData.cpp" line="25"/>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="35"/>
         <source>Number alias</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DirectoryTreeModelData.cpp" line="27"/>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="37"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DirectoryTreeModelData.cpp" line="93"/>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="110"/>
         <source>%n user(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -247,7 +247,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DirectoryTreeModelData.cpp" line="95"/>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="112"/>
         <source>, %n registered</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -255,32 +255,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/DirectoryTreeModelData.cpp" line="108"/>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="130"/>
         <source>SIP registered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DirectoryTreeModelData.cpp" line="110"/>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="132"/>
         <source>Verto registered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DirectoryTreeModelData.cpp" line="112"/>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="134"/>
         <source>talking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DirectoryTreeModelData.cpp" line="114"/>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="136"/>
         <source>in call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DirectoryTreeModelData.cpp" line="117"/>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="139"/>
         <source>not registered</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DirectoryTreeModelData.cpp" line="125"/>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="147"/>
         <source>Domain %1 with %n user(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -288,27 +288,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/DirectoryTreeModelData.cpp" line="131"/>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="153"/>
         <source>User %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DirectoryTreeModelData.cpp" line="132"/>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="154"/>
         <source>User %1 (number alias %2) of %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DirectoryTreeModelData.cpp" line="137"/>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="159"/>
         <source>Gateway %1 of user %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DirectoryTreeModelData.cpp" line="141"/>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="163"/>
         <source>Disabled: kept here, but not served to FreeSWITCH.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DirectoryTreeModelData.cpp" line="143"/>
+        <location filename="../ui/DirectoryTreeModelData.cpp" line="165"/>
         <source>Not served to FreeSWITCH, because an item above it is disabled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -693,34 +693,34 @@
 <context>
     <name>fsd::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="69"/>
+        <location filename="../ui/MainWindow.cpp" line="71"/>
         <source>Find users by name or number alias</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="105"/>
+        <location filename="../ui/MainWindow.cpp" line="107"/>
         <source>&lt;b&gt;Directory&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="112"/>
+        <location filename="../ui/MainWindow.cpp" line="114"/>
         <source>&lt;b&gt;Groups&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="195"/>
+        <location filename="../ui/MainWindow.cpp" line="207"/>
         <source>Loading the directory failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="274"/>
-        <location filename="../ui/MainWindow.cpp" line="299"/>
+        <location filename="../ui/MainWindow.cpp" line="330"/>
+        <location filename="../ui/MainWindow.cpp" line="355"/>
         <source>Domain %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="275"/>
-        <location filename="../ui/MainWindow.cpp" line="300"/>
+        <location filename="../ui/MainWindow.cpp" line="331"/>
+        <location filename="../ui/MainWindow.cpp" line="356"/>
         <source>%n user(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -728,38 +728,73 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="276"/>
-        <location filename="../ui/MainWindow.cpp" line="291"/>
+        <location filename="../ui/MainWindow.cpp" line="332"/>
+        <location filename="../ui/MainWindow.cpp" line="347"/>
         <source>, disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="281"/>
+        <location filename="../ui/MainWindow.cpp" line="337"/>
         <source>User %1@%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="282"/>
+        <location filename="../ui/MainWindow.cpp" line="241"/>
         <source>Disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="289"/>
+        <location filename="../ui/MainWindow.cpp" line="243"/>
+        <source>FreeSWITCH: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="248"/>
+        <source>unknown time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="249"/>
+        <source>Last call: %1, started %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="263"/>
+        <source>FreeSWITCH: connected to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="265"/>
+        <source>FreeSWITCH: connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="267"/>
+        <source>FreeSWITCH: reconnecting to %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="269"/>
+        <source>FreeSWITCH: not configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="345"/>
         <source>Gateway %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="290"/>
+        <location filename="../ui/MainWindow.cpp" line="346"/>
         <source>Gateway of user %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="305"/>
+        <location filename="../ui/MainWindow.cpp" line="361"/>
         <source>Expand the group to load its members.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="306"/>
+        <location filename="../ui/MainWindow.cpp" line="362"/>
         <source>%n member(s).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -767,105 +802,105 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="308"/>
+        <location filename="../ui/MainWindow.cpp" line="364"/>
         <source>Group %1 in %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="310"/>
+        <location filename="../ui/MainWindow.cpp" line="366"/>
         <source>Drag users from the Directory tree onto the group, or use Add members.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="317"/>
+        <location filename="../ui/MainWindow.cpp" line="373"/>
         <source>Member %1 of group %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="318"/>
+        <location filename="../ui/MainWindow.cpp" line="374"/>
         <source>Select the user in the Directory tree to edit it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="433"/>
+        <location filename="../ui/MainWindow.cpp" line="489"/>
         <source>No directory open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="435"/>
+        <location filename="../ui/MainWindow.cpp" line="491"/>
         <source>Remote directory: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="437"/>
+        <location filename="../ui/MainWindow.cpp" line="493"/>
         <source>Local directory: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="441"/>
+        <location filename="../ui/MainWindow.cpp" line="497"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="441"/>
+        <location filename="../ui/MainWindow.cpp" line="497"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="444"/>
+        <location filename="../ui/MainWindow.cpp" line="500"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="447"/>
+        <location filename="../ui/MainWindow.cpp" line="503"/>
         <source>Disconnected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="453"/>
+        <location filename="../ui/MainWindow.cpp" line="509"/>
         <source>API server: listening on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="454"/>
+        <location filename="../ui/MainWindow.cpp" line="510"/>
         <source>API server: off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="456"/>
+        <location filename="../ui/MainWindow.cpp" line="512"/>
         <source>FreeSWITCH lookups: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="458"/>
+        <location filename="../ui/MainWindow.cpp" line="514"/>
         <source>server error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="465"/>
+        <location filename="../ui/MainWindow.cpp" line="521"/>
         <source>%1 – fsdirector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="466"/>
-        <location filename="../ui/MainWindowTransfers.cpp" line="52"/>
+        <location filename="../ui/MainWindow.cpp" line="522"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="92"/>
         <source>fsdirector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="473"/>
+        <location filename="../ui/MainWindow.cpp" line="529"/>
         <source>FreeSWITCH fetches its directory from this fsdirector at %1. After quitting, registrations and calls that need a directory lookup fail until fsdirector runs again.
 
 Quit anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="477"/>
+        <location filename="../ui/MainWindow.cpp" line="533"/>
         <source>Quit fsdirector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="477"/>
+        <location filename="../ui/MainWindow.cpp" line="533"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1182,38 +1217,38 @@ Quit anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="50"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="90"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="72"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="112"/>
         <source>Import from FreeSWITCH</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="90"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="130"/>
         <source>Choose the folder to write to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="91"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="131"/>
         <source>Choose the file to write.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="105"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="145"/>
         <source>Export XML</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="106"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="146"/>
         <source>Exporting to %1 failed, so choose another place.
 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindowTransfers.cpp" line="111"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="151"/>
         <source>Exported the directory to %n file(s) in %1.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1221,78 +1256,78 @@ Quit anyway?</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="114"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="154"/>
         <source>Exported the directory to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="129"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="169"/>
         <source>Import users into %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="130"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="170"/>
         <source>XML files (*.xml);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="135"/>
-        <location filename="../ui/MainWindowTransfers.cpp" line="143"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="175"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="183"/>
         <source>Import Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="136"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="176"/>
         <source>Reading %1 failed: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="156"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="196"/>
         <source>About fsdirector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowTransfers.cpp" line="157"/>
+        <location filename="../ui/MainWindowTransfers.cpp" line="197"/>
         <source>&lt;p&gt;&lt;b&gt;fsdirector %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Administration tool for the FreeSWITCH directory.&lt;/p&gt;&lt;p&gt;Licensed under the Mozilla Public License 2.0.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowImport.cpp" line="65"/>
+        <location filename="../ui/MainWindowImport.cpp" line="66"/>
         <source>Check XML</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowImport.cpp" line="65"/>
+        <location filename="../ui/MainWindowImport.cpp" line="66"/>
         <source>Import XML</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowImport.cpp" line="68"/>
+        <location filename="../ui/MainWindowImport.cpp" line="69"/>
         <source>Reading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowImport.cpp" line="76"/>
+        <location filename="../ui/MainWindowImport.cpp" line="77"/>
         <source>Import cancelled; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowImport.cpp" line="95"/>
+        <location filename="../ui/MainWindowImport.cpp" line="96"/>
         <source>Checking against %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowImport.cpp" line="96"/>
+        <location filename="../ui/MainWindowImport.cpp" line="97"/>
         <source>Importing into %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowImport.cpp" line="139"/>
+        <location filename="../ui/MainWindowImport.cpp" line="140"/>
         <source>Check finished; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowImport.cpp" line="148"/>
+        <location filename="../ui/MainWindowImport.cpp" line="149"/>
         <source>Import finished.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1365,97 +1400,107 @@ Compare it with the fingerprint of the server&apos;s certificate. Trust it for t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="30"/>
-        <source>Database file:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/SettingsDialog.cpp" line="33"/>
+        <location filename="../ui/SettingsDialog.cpp" line="36"/>
         <source>Remote API</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="38"/>
+        <location filename="../ui/SettingsDialog.cpp" line="41"/>
         <source>Listen on (address:port):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="39"/>
+        <location filename="../ui/SettingsDialog.cpp" line="42"/>
         <source>TLS certificate (PEM):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="40"/>
+        <location filename="../ui/SettingsDialog.cpp" line="43"/>
         <source>TLS private key (PEM):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="41"/>
+        <location filename="../ui/SettingsDialog.cpp" line="44"/>
         <source>Allow a non-loopback address without TLS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="44"/>
-        <source>FreeSWITCH Event Socket (imports)</source>
+        <location filename="../ui/SettingsDialog.cpp" line="30"/>
+        <source>Database:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="53"/>
-        <source>Host:</source>
+        <location filename="../ui/SettingsDialog.cpp" line="32"/>
+        <source>An SQLite file, or postgresql://user@host:port/database for PostgreSQL (the password comes from FSDIRECTOR_DATABASE_PASSWORD, the settings file or ~/.pgpass).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="54"/>
-        <source>Port:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/SettingsDialog.cpp" line="55"/>
-        <source>Password:</source>
+        <location filename="../ui/SettingsDialog.cpp" line="47"/>
+        <source>FreeSWITCH Event Socket (imports, live registrations)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/SettingsDialog.cpp" line="57"/>
+        <source>Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="58"/>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="59"/>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="60"/>
+        <source>Show registrations and calls live (applies at the next start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="65"/>
         <source>Settings are stored in %1. Changes to the database file and the API listener apply the next time fsdirector starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="87"/>
+        <location filename="../ui/SettingsDialog.cpp" line="95"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="94"/>
+        <location filename="../ui/SettingsDialog.cpp" line="102"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="132"/>
+        <location filename="../ui/SettingsDialog.cpp" line="142"/>
         <source>The database file is missing. Enter the path of a SQLite file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="141"/>
+        <location filename="../ui/SettingsDialog.cpp" line="151"/>
         <source>The API address &quot;%1&quot; is not an address:port such as 127.0.0.1:8080.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="145"/>
+        <location filename="../ui/SettingsDialog.cpp" line="155"/>
         <source>TLS needs both a certificate and a private key; set both or neither.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="148"/>
+        <location filename="../ui/SettingsDialog.cpp" line="158"/>
         <source>The TLS file &quot;%1&quot; cannot be read. Check the path and its permissions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="152"/>
+        <location filename="../ui/SettingsDialog.cpp" line="162"/>
         <source>The Event Socket host is missing, such as 127.0.0.1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="160"/>
+        <location filename="../ui/SettingsDialog.cpp" line="170"/>
         <source>Writing %1 failed. Check that its folder is writable.</source>
         <translation type="unfinished"></translation>
     </message>

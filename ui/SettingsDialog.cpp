@@ -27,8 +27,11 @@ SettingsDialog::SettingsDialog(const QString &settingsFile, Prompter *prompter, 
 
     auto *storage = new QGroupBox(tr("Directory"), this);
     auto *storageForm = new QFormLayout(storage);
-    m_database = addPathField(storageForm, tr("Database file:"), false);
+    m_database = addPathField(storageForm, tr("Database:"), false);
     m_database->setObjectName(QStringLiteral("databaseEdit"));
+    m_database->setToolTip(tr("An SQLite file, or postgresql://user@host:port/database for "
+                              "PostgreSQL (the password comes from FSDIRECTOR_DATABASE_PASSWORD, "
+                              "the settings file or ~/.pgpass)."));
 
     auto *api = new QGroupBox(tr("Remote API"), this);
     auto *apiForm = new QFormLayout(api);
