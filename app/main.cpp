@@ -9,6 +9,7 @@
 #include "core/auth/Authenticator.h"
 #include "core/events/Dispatcher.h"
 #include "core/events/LocalEventChannel.h"
+#include "core/net/ApiServerConfig.h"
 #include "ui/LocalServerStatus.h"
 #include "ui/MainWindow.h"
 #include "ui/Translations.h"
@@ -267,6 +268,30 @@ int main(int argc, char *argv[])
                                   settings.errors.join(QLatin1Char('\n')));
         }
         return 2;
+    }
+    // Listen addresses are checked before the database is opened or created.
+    QString listenError;
+    ApiServerConfig apiAddress;
+    XmlCurlServerConfig xmlCurlAddress;
+    if (!apiAddress.setListenAddress(settings.apiListen, &listenError)
+        || !xmlCurlAddress.setListenAddress(settings.xmlCurlListen, &listenError)) {
+        err << "fsdirector: " << listenError << Qt::endl;
+        return 2;
+    }
+    // Options that only modify another one are rejected without it, instead of being ignored.
+    const std::pair<const QCommandLineOption *, const QCommandLineOption *> modifiers[] = {
+        {&commandLine.set, &commandLine.importXml},
+        {&commandLine.dryRun, &commandLine.importXml},
+        {&commandLine.varsFromFreeSwitch, &commandLine.importXml},
+        {&commandLine.exportMode, &commandLine.exportXml},
+        {&commandLine.role, &commandLine.addOperator},
+    };
+    for (const auto &[modifier, main] : modifiers) {
+        if (commandLine.isSet(*modifier) && !commandLine.isSet(*main)) {
+            err << "fsdirector: --" << modifier->names().constFirst() << " works only with --"
+                << main->names().constFirst() << "." << Qt::endl;
+            return 2;
+        }
     }
     if (commandLine.isSet(commandLine.addOperator) && !commandLine.isSet(commandLine.role)) {
         err << "fsdirector: --add-operator needs --role admin, --role operator or --role viewer."

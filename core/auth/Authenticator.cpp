@@ -57,8 +57,9 @@ void Authenticator::recordFailure(const QString &peer, qint64 now)
     times.removeIf([&](qint64 t) { return now - t >= m_options.failureWindowSeconds; });
     if (times.size() >= m_options.maxFailures) {
         m_lockedUntil.insert(peer, now + m_options.lockoutSeconds);
-        qCWarning(lcAuth).noquote() << "Too many failed logins from" << peer << "; refusing its "
-                                    << "logins for" << m_options.lockoutSeconds << "s";
+        qCWarning(lcAuth).noquote() << QStringLiteral("Too many failed logins from %1, so its logins are rejected for %2 s")
+                                           .arg(peer)
+                                           .arg(m_options.lockoutSeconds);
     }
 }
 

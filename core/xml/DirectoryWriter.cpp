@@ -323,7 +323,8 @@ Result<QStringList> DirectoryWriter::writeFolder(const model::DirectoryTree &tre
             return saved.error();
         written.append(fileName);
     }
-    qCInfo(lcXml) << "Exported" << written.size() << "domain files to" << path;
+    qCInfo(lcXml).noquote() << "Exported" << written.size()
+                            << (written.size() == 1 ? "domain file to" : "domain files to") << path;
     return written;
 }
 

@@ -493,6 +493,11 @@ void CommandLineTest::invalidArgumentsExitTwo_data()
     QTest::newRow("event socket port") << QStringList{"--event-socket", "127.0.0.1:99999"}
                                        << QByteArray("--event-socket is \"99999\"");
     QTest::newRow("unknown option") << QStringList{"--bogus"} << QByteArray("Unknown option 'bogus'");
+    QTest::newRow("set without import") << QStringList{"--set", "local_ip_v4=192.0.2.1"}
+                                        << QByteArray("--set works only with --import-xml");
+    QTest::newRow("dry run without import") << QStringList{"--dry-run"} << QByteArray("--dry-run works only with --import-xml");
+    QTest::newRow("mode without export") << QStringList{"--mode", "backup"} << QByteArray("--mode works only with --export-xml");
+    QTest::newRow("listen port too big") << QStringList{"--listen", "127.0.0.1:99999"} << QByteArray("99999");
     QTest::newRow("missing value") << QStringList{"--max-connections"} << QByteArray("Missing value after '--max-connections'");
 }
 
