@@ -5,6 +5,7 @@
 #include "core/events/DirectoryHandlers.h"
 #include "core/events/DispatchQueue.h"
 #include "core/events/ImportHandlers.h"
+#include "core/events/OperatorHandlers.h"
 #include "core/freeswitch/EventSocketClient.h"
 #include "core/events/Dispatcher.h"
 #include "core/storage/DatabaseLock.h"
@@ -42,6 +43,7 @@ Status DirectoryService::openOnCurrentThread(const Options &options)
     m_authenticator = std::make_unique<Authenticator>(*m_database, options.authentication);
     m_dispatcher = std::make_unique<Dispatcher>(*m_database, *m_authenticator);
     registerDirectoryHandlers(*m_dispatcher);
+    registerOperatorHandlers(*m_dispatcher);
     registerImportHandlers(*m_dispatcher, [options]() {
         freeswitch::EventSocketSettings settings;
         settings.host = options.eventSocketHost;

@@ -76,10 +76,11 @@ int add(Authenticator &authenticator, const QString &login, const QString &roleT
 int changePassword(Authenticator &authenticator, const QString &login, QTextStream &in,
                    QTextStream &out, QTextStream &err)
 {
-    Status changed = authenticator.setPassword(login, readPassword(in));
-    if (!changed)
-        return fail(err, changed.error());
-    out << "Changed the password of operator " << login << "." << Qt::endl;
+    auto ended = authenticator.setPassword(login, readPassword(in));
+    if (!ended)
+        return fail(err, ended.error());
+    out << "Changed the password of operator " << login << " and ended " << ended->size()
+        << (ended->size() == 1 ? " session." : " sessions.") << Qt::endl;
     return 0;
 }
 

@@ -235,7 +235,7 @@ Result<OperatorRow> Authenticator::addOperator(const QString &login, Role role,
     return store.add(name, roleName(role), PasswordHasher::hash(password, m_iterations));
 }
 
-Status Authenticator::setPassword(const QString &login, const QString &password)
+Result<QList<QByteArray>> Authenticator::setPassword(const QString &login, const QString &password)
 {
     if (password.isEmpty())
         return ApiError::make(QStringLiteral("empty data"), QStringLiteral("The password is empty."));
@@ -247,7 +247,20 @@ Status Authenticator::setPassword(const QString &login, const QString &password)
         return ApiError::make(QStringLiteral("operator not found"),
                               QStringLiteral("There is no operator \"%1\".").arg(login));
     }
-    return store.setPasswordHash(existing->value().id, PasswordHasher::hash(password, m_iterations));
+    auto sessions = store.sessionsOf(existing->value().id);
+    if (!sessions)
+        return sessions.error();
+    Status changed = store.setPasswordHash(existing->value().id, PasswordHasher::hash(password, m_iterations));
+    if (!changed)
+        return changed.error();
+    for (const QByteArray &hash : *sessions) {
+        if (Status removed = store.removeSession(hash); !removed)
+            return removed.error();
+    }
+    const QMutexLocker locker(&m_sessionsMutex);
+    for (const QByteArray &hash : *sessions)
+        m_sessions.remove(hash);
+    return *sessions;
 }
 
 Result<QList<QByteArray>> Authenticator::removeOperator(const QString &login)

@@ -64,7 +64,9 @@ public:
     Result<bool> hasOperators() const;
     Result<QList<OperatorRow>> operators() const;
     Result<OperatorRow> addOperator(const QString &login, Role role, const QString &password);
-    Status setPassword(const QString &login, const QString &password);
+    // Changes the password and ends the operator's sessions, whose token hashes it returns, so
+    // that a leaked password or token stops working at once.
+    Result<QList<QByteArray>> setPassword(const QString &login, const QString &password);
     // Returns the token hashes that ended with the operator.
     Result<QList<QByteArray>> removeOperator(const QString &login);
 

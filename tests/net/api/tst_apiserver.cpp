@@ -132,6 +132,7 @@ private slots:
     void pipelinedHttpReadWaitsForEarlierChange();
     void quickReadRefusesLoggedOutToken();
     void viewerQuickReadMasksSecrets();
+    void adminManagesOperators();
     void pushesReachOtherClientsOnly();
     void viewerPushesMaskSecrets();
     void badWebSocketInput();
@@ -437,6 +438,63 @@ void tst_ApiServer::viewerQuickReadMasksSecrets()
     QVERIFY(details);
     QVERIFY2(!toJson(*details).contains("s3cret-pin"), toJson(*details).constData());
     QVERIFY2(toJson(*details).contains("********"), toJson(*details).constData());
+}
+
+void tst_ApiServer::adminManagesOperators()
+{
+    auto fixture = startFixture();
+    QVERIFY(fixture);
+    const QString admin = fixture->login();
+    const QString viewer = fixture->login(QStringLiteral("viewer"), QStringLiteral("viewer-password"));
+    QVERIFY(!admin.isEmpty());
+    QVERIFY(!viewer.isEmpty());
+    const auto call = [&](const QString &event, const QJsonObject &data, const QString &token) {
+        return parseBody(fixture->post(toJson(apiRequest(event, data, token))));
+    };
+
+    const QJsonObject listed = call("[Operators] Get_operators", {}, admin);
+    QVERIFY2(toJson(listed).contains("\"login\":\"admin\""), toJson(listed).constData());
+    QVERIFY2(toJson(listed).contains("\"login\":\"viewer\""), toJson(listed).constData());
+    QVERIFY2(!toJson(listed).contains("pbkdf2") && !toJson(listed).contains("hash"), toJson(listed).constData());
+    QCOMPARE(call("[Operators] Get_operators", {}, viewer).value("error").toString(), QStringLiteral("forbidden"));
+
+    // Adding: errors first, then a working account.
+    QCOMPARE(call("[Operators] Add_operator", {{"login", "carol"}, {"role", "root"}, {"password", "pw"}}, admin)
+                 .value("error").toString(),
+             QStringLiteral("wrong data"));
+    QCOMPARE(call("[Operators] Add_operator", {{"login", "carol"}, {"role", "operator"}}, admin).value("error").toString(),
+             QStringLiteral("empty data"));
+    const QJsonObject added = call("[Operators] Add_operator",
+                                   {{"login", "carol"}, {"role", "operator"}, {"password", "carol-pw"}}, admin);
+    QVERIFY2(!added.contains("error"), toJson(added).constData());
+    QVERIFY2(!toJson(added).contains("carol-pw"), toJson(added).constData());
+    QCOMPARE(call("[Operators] Add_operator", {{"login", "CAROL"}, {"role", "viewer"}, {"password", "x"}}, admin)
+                 .value("error").toString(),
+             QStringLiteral("operator already exists"));
+    const QString carol = fixture->login(QStringLiteral("carol"), QStringLiteral("carol-pw"));
+    QVERIFY(!carol.isEmpty());
+
+    // A WebSocket bound to carol's token stops receiving pushes when her password changes.
+    WebSocketTestClient carolSocket;
+    QVERIFY(carolSocket.open(webSocketUrl(*fixture)));
+    QVERIFY(carolSocket.request(apiRequest("[Domains][Get] Domains", {}, carol)));
+    QVERIFY(!call("[Operators] Update_operator_password", {{"login", "carol"}, {"password", "new-pw"}}, admin)
+                 .contains("error"));
+    QCOMPARE(call("[Domains][Get] Domains", {}, carol).value("error").toString(), QStringLiteral("unauthorized"));
+    QVERIFY(!call("[Domains][Add] Domain", {{"name", "after-password.example"}}, admin).contains("error"));
+    QVERIFY(!carolSocket.waitForPushes(1, 300));
+    QVERIFY(fixture->login(QStringLiteral("carol"), QStringLiteral("carol-pw")).isEmpty());
+    QVERIFY(!fixture->login(QStringLiteral("carol"), QStringLiteral("new-pw")).isEmpty());
+
+    // Removing: the account and its sessions go, but the last admin stays.
+    QVERIFY(!call("[Operators] Del_operator", {{"login", "carol"}}, admin).contains("error"));
+    QVERIFY(fixture->login(QStringLiteral("carol"), QStringLiteral("new-pw")).isEmpty());
+    QCOMPARE(call("[Operators] Del_operator", {{"login", "carol"}}, admin).value("error").toString(),
+             QStringLiteral("operator not found"));
+    const QJsonObject lastAdmin = call("[Operators] Del_operator", {{"login", "admin"}}, admin);
+    QCOMPARE(lastAdmin.value("error").toString(), QStringLiteral("forbidden"));
+    QVERIFY2(lastAdmin.value("detail").toString().contains("last admin"), toJson(lastAdmin).constData());
+    QVERIFY(!call("[Domains][Get] Domains", {}, admin).contains("error"));
 }
 
 void tst_ApiServer::pushesReachOtherClientsOnly()
