@@ -168,6 +168,7 @@ private slots:
     void headlessClosesOnSignal();
     void secondProcessRefused();
     void busyPortExitsFourWithoutAdmin();
+    void emptyOperatorListExplains();
     void killedBulkAddLeavesNothing();
     void headlessFollowsEventSocket();
     void noLiveStateSkipsEventSocket();
@@ -655,6 +656,16 @@ void CommandLineTest::headlessClosesOnSignal()
     if (!onPostgres())
         QCOMPARE(scalar(*database, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
     QCOMPARE(scalar(*database, QStringLiteral("SELECT name FROM domains")).toString(), QStringLiteral("kept.example"));
+}
+
+void CommandLineTest::emptyOperatorListExplains()
+{
+    QVERIFY(runApp(withDatabase({QStringLiteral("--event"), eventJson(QStringLiteral("[Domains][Get] Domains"), {})}))
+                .exitCode == 0);
+    const Run run = runApp(withDatabase({QStringLiteral("--list-operators")}));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QCOMPARE(run.out, QByteArray());
+    QVERIFY2(run.err.contains("no operators yet"), qPrintable(run.describe()));
 }
 
 void CommandLineTest::busyPortExitsFourWithoutAdmin()
