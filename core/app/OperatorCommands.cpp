@@ -101,7 +101,7 @@ int list(Authenticator &authenticator, QTextStream &out, QTextStream &err)
         return fail(err, operators.error());
     for (const OperatorRow &row : *operators)
         out << row.login << '\t' << row.role << Qt::endl;
-    // Standard output stays empty for scripts; the note tells a person why.
+    // Standard output stays empty for scripts, and standard error explains it to a person.
     if (operators->isEmpty()) {
         err << "fsdirector: no operators yet. Add one with --add-operator NAME --role admin, or "
                "start --headless once with FSDIRECTOR_ADMIN_PASSWORD set." << Qt::endl;
