@@ -25,12 +25,10 @@ QJsonObject operatorsReply(const QList<OperatorRow> &rows)
     return QJsonObject{{QStringLiteral("operators"), list}};
 }
 
-Result<OperatorRow> findOperator(Authenticator &authenticator, const QString &login)
+// The operator named `login` (case-insensitive) among `rows`.
+Result<OperatorRow> findOperator(const QList<OperatorRow> &rows, const QString &login)
 {
-    auto rows = authenticator.operators();
-    if (!rows)
-        return rows.error();
-    for (const OperatorRow &row : *rows) {
+    for (const OperatorRow &row : rows) {
         if (row.login.compare(login, Qt::CaseInsensitive) == 0)
             return row;
     }
@@ -124,7 +122,10 @@ void registerOperatorHandlers(Dispatcher &dispatcher)
             if (!password)
                 return password.error();
             return changeOperators(dispatcher, request, [&](QList<QByteArray> *ended) -> Result<QJsonObject> {
-                auto row = findOperator(authenticator, *login);
+                auto rows = authenticator.operators();
+                if (!rows)
+                    return rows.error();
+                auto row = findOperator(*rows, *login);
                 if (!row)
                     return row.error();
                 auto sessions = authenticator.setPassword(row->login, *password);
@@ -145,12 +146,12 @@ void registerOperatorHandlers(Dispatcher &dispatcher)
             if (!login)
                 return login.error();
             return changeOperators(dispatcher, request, [&](QList<QByteArray> *ended) -> Result<QJsonObject> {
-                auto row = findOperator(authenticator, *login);
-                if (!row)
-                    return row.error();
                 auto rows = authenticator.operators();
                 if (!rows)
                     return rows.error();
+                auto row = findOperator(*rows, *login);
+                if (!row)
+                    return row.error();
                 const auto admins = std::count_if(rows->cbegin(), rows->cend(), [](const OperatorRow &other) {
                     return other.role == roleName(Role::Admin);
                 });

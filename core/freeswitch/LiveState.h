@@ -52,7 +52,8 @@ struct MonitorStatus
         Off,
         Connecting,
         Connected,
-        // The connection failed or was lost; `error` says why, and a retry is scheduled.
+        // The connection failed or was lost. `error` contains the reason, and a retry is
+        // scheduled.
         Reconnecting,
     };
     State state = State::Off;

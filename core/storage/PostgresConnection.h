@@ -22,8 +22,8 @@ Status checkSchemaName(const QString &schema);
 // Statements that set up a new session: lock wait limit, schema, read-only mode. The schema
 // must exist unless `createSchema` is set.
 QStringList sessionStatements(const DatabaseOptions &options, bool createSchema);
-// A message for a connection that libpq rejected: names host, port, database and user, and
-// says what to do for the usual causes (server down, database or role missing, password).
+// Builds the message for a connection that libpq rejected. It names host, port, database and
+// user, and what to do for the usual causes (server down, database or role missing, password).
 QString describeOpenFailure(const DatabaseOptions &options, const QString &location,
                             const QString &driverMessage);
 

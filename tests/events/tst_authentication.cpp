@@ -402,8 +402,8 @@ void AuthenticationTest::cachedAuthenticationNeedsNoDatabase()
     QCOMPARE(session->login, QStringLiteral("alice"));
     QCOMPARE(session->role, Role::Viewer);
 
-    // When the last use is due to be stored, only authenticate() may answer; after it stored
-    // the use, the cache answers again.
+    // When the last use is due to be stored, only authenticate() returns the session. After it
+    // stored the use, the cache returns it again.
     m_now += 3600;
     QVERIFY(!authenticator.authenticateCached(token));
     QVERIFY(authenticator.authenticate(token));

@@ -303,7 +303,7 @@ void DirectoryRulesTest::disabledItemsStayVisible()
 
 void DirectoryRulesTest::changeAnnouncedAfterCommit()
 {
-    // A second connection sees only committed rows (WAL on SQLite, read committed on
+    // A second connection reads only committed rows (WAL on SQLite, read committed on
     // PostgreSQL), so what it reads inside the slot shows whether the commit came first.
     auto reader = m_fixture->database().openClone(QUuid::createUuid().toString(), true);
     QVERIFY2(reader, qPrintable(reader ? QString() : reader.error().detail));

@@ -248,7 +248,7 @@ private slots:
         QTRY_COMPARE(running->state->status().state, MonitorStatus::State::Connected);
         QTRY_VERIFY(server.receivedCommands().contains(QStringLiteral("api status")));
 
-        // The connection stays open, but nothing answers any more.
+        // The connection stays open, but FreeSWITCH stops replying.
         server.setBehaviour(test::FakeEventSocket::Behaviour::Silent);
         QTRY_COMPARE(running->state->status().state, MonitorStatus::State::Reconnecting);
         QVERIFY2(running->state->status().error.contains(QLatin1String("did not answer")),

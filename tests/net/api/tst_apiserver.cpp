@@ -130,7 +130,7 @@ private slots:
     void quickReadsAnswerWhileDispatcherIsBusy();
     void quickReadWaitsForEarlierChange();
     void pipelinedHttpReadWaitsForEarlierChange();
-    void quickReadRefusesLoggedOutToken();
+    void quickReadRejectsLoggedOutToken();
     void viewerQuickReadMasksSecrets();
     void adminManagesOperators();
     void pushesReachOtherClientsOnly();
@@ -398,7 +398,7 @@ void tst_ApiServer::pipelinedHttpReadWaitsForEarlierChange()
     QVERIFY2(details->body.contains("piped"), details->body.constData());
 }
 
-void tst_ApiServer::quickReadRefusesLoggedOutToken()
+void tst_ApiServer::quickReadRejectsLoggedOutToken()
 {
     auto fixture = startFixture();
     QVERIFY(fixture);

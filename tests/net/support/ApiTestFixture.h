@@ -17,7 +17,7 @@ namespace fsd::test {
 
 // A real directory (a ScratchDatabase, dispatcher on its own thread) with the
 // operators admin/admin-password (admin) and viewer/viewer-password (viewer), and an
-// ApiServer on 127.0.0.1 with a port the system chose. Like fsdirector, the server answers
+// ApiServer on 127.0.0.1 with a port the system chose. Like fsdirector, the server runs
 // quick reads on its own thread unless `quickReads` is cleared before start().
 class ApiTestFixture
 {
